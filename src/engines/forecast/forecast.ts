@@ -1,0 +1,236 @@
+/**
+ * Automatic forecasting of one demand series: clean the history, choose candidate models that
+ * suit it (intermittent or continuous, seasonal or not), score them on a holdout of the last
+ * periods, and refit the best (or the mean of the best few) on the whole history.
+ */
+import { Deadline } from '../control.js';
+import {
+  autoEtsModel,
+  etsModel,
+  intermittentModels,
+  multiSeasonalModel,
+  naiveModel,
+  seasonalNaiveModel,
+  thetaModel,
+} from './candidates.js';
+import { cleanSeries } from './clean.js';
+import { zeroShare } from './intermittent.js';
+import {
+  ForecastInputError,
+  type CandidateForecast,
+  type CandidateModel,
+  type ForecastFlag,
+  type ForecastOptions,
+  type ForecastResult,
+  type ModelFamily,
+} from './types.js';
+
+const Z80 = 1.2815515655446004;
+const Z95 = 1.959963984540054;
+/** Below this share of zero periods a series is treated as continuous demand. */
+const INTERMITTENT_ZERO_SHARE = 0.3;
+const ENSEMBLE_SIZE = 3;
+
+export function validateOptions(options: ForecastOptions): void {
+  const { horizon } = options;
+  if (!Number.isInteger(horizon) || horizon <= 0) throw new ForecastInputError(`horizon must be a positive integer, got ${horizon}`);
+  for (const p of options.seasonalPeriods ?? [])
+    if (!Number.isInteger(p) || p < 1) throw new ForecastInputError(`seasonal periods must be positive integers, got ${p}`);
+}
+
+function constantResult(value: number, horizon: number, observations: number, flags: ForecastFlag[], family: ModelFamily, model: string): ForecastResult {
+  const point = new Array<number>(horizon).fill(value);
+  return { point, lower80: [...point], upper80: [...point], lower95: [...point], upper95: [...point], model, families: [family], flags, observations };
+}
+
+/** The candidate set for a cleaned history. */
+export function candidateModels(y: Float64Array, periods: number[], intermittent: boolean, families?: ModelFamily[]): CandidateModel[] {
+  const primary = periods[0] ?? 1;
+  const models: CandidateModel[] = [];
+  if (intermittent) {
+    models.push(...intermittentModels(primary));
+    models.push(etsModel({ error: 'A', trend: 'N', season: 'N', period: 1 }));
+  } else {
+    models.push(naiveModel);
+    for (const p of periods) models.push(seasonalNaiveModel(p));
+    models.push(autoEtsModel(primary));
+    if (primary === 1) models.push(etsModel({ error: 'A', trend: 'Ad', season: 'N', period: 1 }));
+    models.push(thetaModel(primary, false), thetaModel(primary, true));
+    if (periods.length > 1 || primary > 24) {
+      models.push(multiSeasonalModel(periods, false), multiSeasonalModel(periods, true));
+    }
+  }
+  return families ? models.filter((m) => families.includes(m.family)) : models;
+}
+
+function scaledError(actual: Float64Array, from: number, forecast: Float64Array, scale: number): number {
+  let s = 0;
+  for (let h = 0; h < forecast.length; h++) s += Math.abs(actual[from + h] - forecast[h]);
+  return s / forecast.length / scale;
+}
+
+function errorScale(y: Float64Array, end: number, period: number): number {
+  const lag = end > period ? period : 1;
+  let s = 0;
+  for (let t = lag; t < end; t++) s += Math.abs(y[t] - y[t - lag]);
+  const scale = end > lag ? s / (end - lag) : 0;
+  if (scale > 0) return scale;
+  let mean = 0;
+  for (let t = 0; t < end; t++) mean += Math.abs(y[t]);
+  return mean / Math.max(1, end) || 1;
+}
+
+function finite(f: CandidateForecast | null): f is CandidateForecast {
+  if (!f) return false;
+  for (let h = 0; h < f.point.length; h++) if (!Number.isFinite(f.point[h]) || !Number.isFinite(f.sd[h])) return false;
+  return true;
+}
+
+export function forecastSeries(values: ArrayLike<number>, options: ForecastOptions): ForecastResult {
+  validateOptions(options);
+  const deadline = new Deadline(options, 10_000);
+  return forecastWithDeadline(values, options, deadline);
+}
+
+export function forecastWithDeadline(values: ArrayLike<number>, options: ForecastOptions, deadline: Deadline): ForecastResult {
+  const horizon = options.horizon;
+  const nonNegative = options.nonNegative ?? true;
+  const { values: y, flags } = cleanSeries(values, nonNegative);
+  const n = y.length;
+  if (n === 0) return constantResult(0, horizon, 0, [...flags, 'no-history'], 'zero', 'Zero');
+  let allZero = true;
+  for (let t = 0; t < n; t++) if (y[t] !== 0) { allZero = false; break; }
+  if (allZero) return constantResult(0, horizon, n, [...flags, 'all-zero-history'], 'zero', 'Zero');
+
+  const requested = [...new Set((options.seasonalPeriods ?? []).filter((p) => p > 1))].sort((a, b) => a - b);
+  const periods = requested.filter((p) => n >= 2 * p);
+  if (periods.length < requested.length) flags.push('season-longer-than-history');
+  const primary = periods[0] ?? 1;
+
+  if (n < 4) {
+    flags.push('short-history');
+    const naive = naiveModel.fit(y, horizon)!;
+    return finish([naive], flags, nonNegative, n);
+  }
+
+  const intermittent = zeroShare(y) >= INTERMITTENT_ZERO_SHARE;
+  if (intermittent) flags.push('intermittent');
+  const outOfTime = deadline.expired();
+  if (outOfTime) flags.push('time-limit');
+  const models = outOfTime ? [naiveModel] : candidateModels(y, periods, intermittent, options.families);
+  if (models.length === 0) throw new ForecastInputError('no candidate model matches the requested families');
+
+  // Holdout: the last `validation` points, never more than a quarter of the history.
+  const validation = Math.min(horizon, Math.floor(n / 4));
+  const train = n - validation;
+  let chosen: CandidateModel[] = [];
+  if (validation >= 1 && train >= 4 && models.length > 1) {
+    const head = y.subarray(0, train);
+    const scale = errorScale(y, train, primary);
+    const scored: { model: CandidateModel; error: number }[] = [];
+    for (const model of models) {
+      if (deadline.expired()) {
+        if (!flags.includes('time-limit')) flags.push('time-limit');
+        break;
+      }
+      let f: CandidateForecast | null = null;
+      try {
+        f = model.fit(head, validation);
+      } catch {
+        f = null;
+      }
+      if (finite(f)) scored.push({ model, error: scaledError(y, train, f.point, scale) });
+    }
+    scored.sort((a, b) => a.error - b.error);
+    const size = options.selection === 'best' ? 1 : ENSEMBLE_SIZE;
+    chosen = scored.slice(0, size).map((s) => s.model);
+  } else {
+    if (!outOfTime) flags.push('short-history');
+    chosen = [models.find((m) => m.family === 'ets') ?? models[0]];
+  }
+
+  const fits: CandidateForecast[] = [];
+  for (const model of chosen) {
+    let f: CandidateForecast | null = null;
+    try {
+      f = model.fit(y, horizon);
+    } catch {
+      f = null;
+    }
+    if (finite(f)) fits.push(f);
+  }
+  if (fits.length === 0) {
+    flags.push('fallback-naive');
+    fits.push(naiveModel.fit(y, horizon)!);
+  }
+  return finish(fits, flags, nonNegative, n);
+}
+
+function finish(fits: CandidateForecast[], flags: ForecastFlag[], nonNegative: boolean, observations: number): ForecastResult {
+  const horizon = fits[0].point.length;
+  const point: number[] = [];
+  const lower80: number[] = [];
+  const upper80: number[] = [];
+  const lower95: number[] = [];
+  const upper95: number[] = [];
+  const floor = nonNegative ? 0 : -Infinity;
+  for (let h = 0; h < horizon; h++) {
+    let p = 0;
+    let sd = 0;
+    for (const f of fits) {
+      p += f.point[h] / fits.length;
+      sd += f.sd[h] / fits.length;
+    }
+    if (!Number.isFinite(p)) p = 0;
+    if (!Number.isFinite(sd) || sd < 0) sd = 0;
+    point.push(Math.max(floor, p));
+    lower80.push(Math.max(floor, p - Z80 * sd));
+    upper80.push(Math.max(floor, p + Z80 * sd));
+    lower95.push(Math.max(floor, p - Z95 * sd));
+    upper95.push(Math.max(floor, p + Z95 * sd));
+  }
+  const names = fits.map((f) => f.name);
+  return {
+    point,
+    lower80,
+    upper80,
+    lower95,
+    upper95,
+    model: names.length === 1 ? names[0] : `mean(${names.join(', ')})`,
+    families: [...new Set(fits.map((f) => f.family))],
+    flags,
+    observations,
+  };
+}
+
+export interface BatchSeries {
+  id: string;
+  values: ArrayLike<number>;
+}
+
+export interface BatchResult {
+  id: string;
+  result?: ForecastResult;
+  /** Set instead of `result` when the series could not be forecast at all. */
+  error?: string;
+}
+
+/**
+ * Forecasts many series under one time budget. When the budget runs out, the remaining series get
+ * the naive forecast (flagged 'time-limit') so the batch always returns one answer per series.
+ */
+export function forecastBatch(series: BatchSeries[], options: ForecastOptions): BatchResult[] {
+  validateOptions(options);
+  const deadline = new Deadline(options, 60_000);
+  const results: BatchResult[] = [];
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i];
+    try {
+      results.push({ id: s.id, result: forecastWithDeadline(s.values, options, deadline) });
+    } catch (error) {
+      results.push({ id: s.id, error: error instanceof Error ? error.message : String(error) });
+    }
+    if ((i & 15) === 0) deadline.progress(`forecast ${i + 1}/${series.length}`);
+  }
+  return results;
+}

@@ -1,0 +1,179 @@
+import type { Deadline } from '../control.js';
+import { assignByRegret, cloneState, emptyState, recompute, totalCost, type AssignmentState } from './assignment-state.js';
+import type { Instance } from './instance.js';
+import { runLagrangian, type RelaxedSolution } from './lagrangian.js';
+import { improveAssignment, improveSites } from './local-search.js';
+import { solveLocationMip } from './mip.js';
+
+/** Largest MIP (columns) we hand to HiGHS; beyond it the WASM build rarely finishes in time. */
+const MIP_MAX_COLUMNS = 60_000;
+
+export interface CapacitatedOutcome {
+  best: AssignmentState | null;
+  /** multi-source split, zone-major shares, when the MIP found a split solution better than `best` */
+  share?: Float64Array;
+  open?: Uint8Array;
+  cost: number;
+  lowerBound: number;
+  optimal: boolean;
+  methods: string[];
+}
+
+export function provenOptimal(inst: Instance, cost: number, bound: number): boolean {
+  if (!Number.isFinite(cost)) return false;
+  return inst.integral ? Math.ceil(bound - 1e-6) >= cost - 1e-6 : bound >= cost - 1e-6 * Math.max(1, Math.abs(cost));
+}
+
+/** Opens sites greedily (largest capacity first) until they can hold the demand, then assigns by regret. */
+function construct(inst: Instance, deadline: Deadline): AssignmentState | null {
+  const s = emptyState(inst);
+  const order = Array.from({ length: inst.sites }, (_, i) => i).sort((a, b) => inst.capacity[b] - inst.capacity[a] || inst.fixed[a] - inst.fixed[b]);
+  for (let i = 0; i < inst.sites; i++) if (inst.mustOpen[i]) s.open[i] = 1;
+  let count = s.open.reduce((a, b) => a + b, 0);
+  for (const i of order) {
+    if (count >= inst.maxOpen) break;
+    if (!s.open[i]) {
+      s.open[i] = 1;
+      count++;
+    }
+  }
+  recompute(inst, s);
+  if (!assignByRegret(inst, s)) return null;
+  recompute(inst, s);
+  improveSites(inst, s, deadline);
+  return s;
+}
+
+/**
+ * Turns a relaxed solution into a feasible one: keep the sites it opens (adding the most
+ * attractive others until capacity covers demand), keep zones where a knapsack put them when it
+ * fits, place the rest by regret.
+ */
+function repairRelaxed(inst: Instance, relaxed: RelaxedSolution): AssignmentState | null {
+  const s = emptyState(inst);
+  let capacity = 0;
+  let count = 0;
+  for (let i = 0; i < inst.sites; i++)
+    if (relaxed.open[i] || inst.mustOpen[i]) {
+      s.open[i] = 1;
+      capacity += inst.capacity[i];
+      count++;
+    }
+  if (capacity < inst.totalDemand * 1.02 || count < inst.minOpen) {
+    const rest = Array.from({ length: inst.sites }, (_, i) => i)
+      .filter((i) => !s.open[i])
+      .sort((a, b) => relaxed.siteValue[a] / Math.max(1, inst.capacity[a]) - relaxed.siteValue[b] / Math.max(1, inst.capacity[b]));
+    for (const i of rest) {
+      if (count >= inst.maxOpen || (capacity >= inst.totalDemand * 1.02 && count >= inst.minOpen)) break;
+      s.open[i] = 1;
+      capacity += inst.capacity[i];
+      count++;
+    }
+  }
+  if (count > inst.maxOpen) return null;
+  recompute(inst, s);
+  const { sites, cost, demand } = inst;
+  const best = new Int32Array(inst.zones).fill(-1);
+  for (let i = 0; i < sites; i++) {
+    if (!s.open[i]) continue;
+    for (const z of relaxed.served[i]) if (best[z] < 0 || cost[z * sites + i] < cost[z * sites + best[z]]) best[z] = i;
+  }
+  for (let z = 0; z < inst.zones; z++) {
+    const i = best[z];
+    if (i >= 0 && s.load[i] + demand[z] <= inst.capacity[i] + 1e-9) {
+      s.assign[z] = i;
+      s.load[i] += demand[z];
+      s.serviceCost += cost[z * sites + i];
+    }
+  }
+  if (!assignByRegret(inst, s)) return null;
+  return s;
+}
+
+export async function solveCapacitated(inst: Instance, deadline: Deadline, shouldStop: () => boolean, useMip: boolean): Promise<CapacitatedOutcome> {
+  const methods = ['construction', 'local-search'];
+  const limitMs = deadline.elapsedMs() / Math.max(1e-9, deadline.fraction());
+  let best = construct(inst, deadline);
+  let bestCost = best ? totalCost(best) : Infinity;
+  const seen = new Set<string>();
+  const consider = (s: AssignmentState, deep: boolean) => {
+    improveAssignment(inst, s, deadline);
+    if (deep && totalCost(s) < bestCost * 1.02) improveSites(inst, s, deadline);
+    if (totalCost(s) < bestCost - 1e-9) {
+      best = cloneState(s);
+      bestCost = totalCost(s);
+    }
+  };
+
+  methods.push('lagrangian');
+  const lagrangianEndsAtMs = deadline.elapsedMs() + Math.max(50, 0.5 * (Number.isFinite(limitMs) ? limitMs : 10_000));
+  const fractional = inst.kind === 'multi-source';
+  const lagrangianDeadline = {
+    expired: () => deadline.expired() || deadline.elapsedMs() > lagrangianEndsAtMs,
+  } as Deadline;
+  const lag = runLagrangian(inst, {
+    deadline: lagrangianDeadline,
+    upperBound: () => bestCost,
+    fractional,
+    closeEnough: (bound) => provenOptimal(inst, bestCost, bound),
+    onRelaxed: (relaxed) => {
+      const key = relaxed.open.join('');
+      if (seen.has(key)) return;
+      seen.add(key);
+      const s = repairRelaxed(inst, relaxed);
+      if (s) consider(s, true);
+    },
+  });
+  let lowerBound = lag.bound;
+  if (best) {
+    improveSites(inst, best, deadline, 16);
+    bestCost = totalCost(best);
+  }
+
+  let share: Float64Array | undefined;
+  let openSplit: Uint8Array | undefined;
+  let optimal = provenOptimal(inst, bestCost, lowerBound);
+  const liveColumns = inst.sites * (inst.zones + 1);
+  if (!optimal && useMip && liveColumns <= MIP_MAX_COLUMNS && !deadline.expired()) {
+    // sites whose forced change of state alone lifts the (cardinality-free) bound above the incumbent
+    let base = 0;
+    for (let z = 0; z < inst.zones; z++) base += lag.multipliers[z];
+    for (let i = 0; i < inst.sites; i++) base += inst.mustOpen[i] ? lag.siteValue[i] : Math.min(0, lag.siteValue[i]);
+    const fixedSite = new Int8Array(inst.sites).fill(-1);
+    const slack = inst.integral ? 1 - 1e-6 : 1e-9;
+    if (Number.isFinite(bestCost))
+      for (let i = 0; i < inst.sites; i++) {
+        if (inst.mustOpen[i]) continue;
+        const v = lag.siteValue[i];
+        if (base + Math.abs(v) > bestCost - slack) fixedSite[i] = v >= 0 ? 0 : 1;
+      }
+    methods.push('mip');
+    const remainingSec = (limitMs - deadline.elapsedMs()) / 1000;
+    const mip = await solveLocationMip(inst, fixedSite, best ? { open: best.open, assign: best.assign } : null, remainingSec, shouldStop);
+    // the MIP works on a reduced model: its bound only holds for that model, so combine it with the fixing argument
+    if (mip.optimal || Number.isFinite(mip.bound)) lowerBound = Math.max(lowerBound, Math.min(mip.bound, bestCost));
+    if (mip.objective < bestCost - 1e-9 && mip.share && mip.open) {
+      if (inst.kind === 'single-source') {
+        const s = emptyState(inst);
+        s.open.set(mip.open);
+        for (let z = 0; z < inst.zones; z++) {
+          let top = -1;
+          for (let i = 0; i < inst.sites; i++) if (top < 0 || mip.share[z * inst.sites + i] > mip.share[z * inst.sites + top]) top = i;
+          s.assign[z] = top;
+        }
+        if (recompute(inst, s)) {
+          best = s;
+          bestCost = totalCost(s);
+        }
+      } else {
+        share = mip.share;
+        openSplit = mip.open;
+        bestCost = mip.objective;
+      }
+    }
+    if (mip.optimal) lowerBound = Math.max(lowerBound, inst.integral ? Math.ceil(bestCost - 0.999 - 1e-9) : bestCost);
+    optimal = provenOptimal(inst, bestCost, lowerBound) || mip.optimal;
+    if (mip.optimal) lowerBound = Math.max(lowerBound, bestCost);
+  }
+  return { best, share, open: openSplit, cost: bestCost, lowerBound: Math.min(lowerBound, bestCost), optimal, methods };
+}

@@ -1,0 +1,178 @@
+import type { Deadline } from '../control.js';
+import type { Instance } from './instance.js';
+import { knapsackScratch, solveKnapsack } from './knapsack.js';
+
+/**
+ * Lagrangian relaxation of the "every zone is served once" constraints. For multipliers u the
+ * problem splits into one knapsack per site (zones worth u_z - cost > 0, room = capacity), plus a
+ * choice of which sites to open: cardinality limits, must-open sites and, when no cardinality
+ * limit applies, the aggregate "open capacity covers total demand" constraint (another knapsack).
+ * Subgradient optimisation (Held–Karp step, Polyak target = best upper bound) improves u.
+ */
+export interface RelaxedSolution {
+  /** 1 when the relaxation opens the site (rounded up when fractional) */
+  open: Uint8Array;
+  /** per site, zones its knapsack took */
+  served: Int32Array[];
+  /** per site value f_i - knapsack profit */
+  siteValue: Float64Array;
+  bound: number;
+}
+
+export interface LagrangianOptions {
+  deadline: Deadline;
+  /** current best feasible objective, Infinity when none */
+  upperBound: () => number;
+  /** called with each relaxed solution so a heuristic can turn it into a feasible one */
+  onRelaxed?: (relaxed: RelaxedSolution, iteration: number) => void;
+  /** continuous assignment (multi-source) makes each site subproblem a fractional knapsack */
+  fractional?: boolean;
+  maxIterations?: number;
+  /** stop when upper bound minus bound falls below this */
+  closeEnough: (bound: number) => boolean;
+  initial?: Float64Array;
+}
+
+export interface LagrangianResult {
+  bound: number;
+  multipliers: Float64Array;
+  /** site values f_i - knapsack profit at the best multipliers (for fixing sites) */
+  siteValue: Float64Array;
+  iterations: number;
+}
+
+export function runLagrangian(inst: Instance, options: LagrangianOptions): LagrangianResult {
+  const { sites, zones, cost, demand, capacity, fixed, mustOpen } = inst;
+  const u = options.initial ? options.initial.slice() : new Float64Array(zones);
+  if (!options.initial)
+    for (let z = 0; z < zones; z++) {
+      let best = Infinity;
+      for (let i = 0; i < sites; i++) best = Math.min(best, cost[z * sites + i]);
+      u[z] = best;
+    }
+  const profit = new Float64Array(zones);
+  const chosen = new Float64Array(zones);
+  const items = new Int32Array(zones);
+  const scratch = knapsackScratch(zones);
+  const siteScratch = knapsackScratch(sites);
+  const siteValue = new Float64Array(sites);
+  const served: Int32Array[] = new Array(sites);
+  const open = new Uint8Array(sites);
+  const openShare = new Float64Array(sites);
+  const coverage = new Float64Array(zones);
+  const siteItems = new Int32Array(sites);
+  const siteProfit = new Float64Array(sites);
+  const siteChosen = new Float64Array(sites);
+  const capacitated = inst.kind === 'single-source' || inst.kind === 'multi-source';
+  const anyUnbounded = capacity.some((c) => !Number.isFinite(c));
+  const useCover = capacitated && !anyUnbounded && inst.maxOpen >= sites && inst.minOpen === 0;
+
+  let bestBound = -Infinity;
+  let bestU = u.slice();
+  let bestSiteValue = new Float64Array(sites);
+  let lambda = 2;
+  let sinceImprovement = 0;
+  const patience = Math.max(10, Math.min(40, Math.round(sites / 2)));
+  const maxIterations = options.maxIterations ?? 5000;
+  let iteration = 0;
+  for (; iteration < maxIterations && !options.deadline.expired(); iteration++) {
+    for (let z = 0; z < zones; z++) profit[z] = 0;
+    for (let i = 0; i < sites; i++) {
+      let count = 0;
+      for (let z = 0; z < zones; z++) {
+        const p = u[z] - cost[z * sites + i];
+        if (p > 1e-12) {
+          profit[z] = p;
+          items[count++] = z;
+        }
+      }
+      let value = 0;
+      if (count > 0) {
+        value = solveKnapsack(items, count, profit, demand, capacity[i], chosen, scratch, options.fractional).value;
+      }
+      siteValue[i] = fixed[i] - value;
+      let taken = 0;
+      for (let k = 0; k < count; k++) if (chosen[items[k]] > 0.5) taken++;
+      const list = new Int32Array(taken);
+      taken = 0;
+      for (let k = 0; k < count; k++) if (chosen[items[k]] > 0.5) list[taken++] = items[k];
+      served[i] = list;
+    }
+    // choose sites
+    let bound = 0;
+    for (let z = 0; z < zones; z++) bound += u[z];
+    openShare.fill(0);
+    const order: number[] = [];
+    let mustCount = 0;
+    for (let i = 0; i < sites; i++) {
+      if (mustOpen[i]) {
+        openShare[i] = 1;
+        mustCount++;
+      } else order.push(i);
+    }
+    order.sort((a, b) => siteValue[a] - siteValue[b] || a - b);
+    let opened = mustCount;
+    for (const i of order) {
+      if (opened >= inst.maxOpen) break;
+      if (siteValue[i] < 0 || opened < inst.minOpen) {
+        openShare[i] = 1;
+        opened++;
+      }
+    }
+    if (useCover) {
+      let openCap = 0;
+      let closedCap = 0;
+      let count = 0;
+      for (let i = 0; i < sites; i++) {
+        if (openShare[i]) openCap += capacity[i];
+        else {
+          closedCap += capacity[i];
+          siteItems[count++] = i;
+          siteProfit[i] = siteValue[i];
+        }
+      }
+      const deficit = inst.totalDemand - openCap;
+      if (deficit > 1e-9) {
+        // keep closed the sites with the largest values that still leave enough capacity open
+        solveKnapsack(siteItems, count, siteProfit, capacity, closedCap - deficit, siteChosen, siteScratch);
+        for (let k = 0; k < count; k++) openShare[siteItems[k]] = 1 - siteChosen[siteItems[k]];
+      }
+    }
+    for (let i = 0; i < sites; i++) {
+      bound += openShare[i] * siteValue[i];
+      open[i] = openShare[i] > 1e-9 ? 1 : 0;
+    }
+    if (bound > bestBound + 1e-9) {
+      if (bound > bestBound + 1e-6 * Math.max(1, Math.abs(bound))) sinceImprovement = 0;
+      else sinceImprovement++;
+      bestBound = bound;
+      bestU = u.slice();
+      bestSiteValue = siteValue.slice();
+    } else if (++sinceImprovement >= patience) {
+      lambda /= 2;
+      sinceImprovement = 0;
+    }
+    options.onRelaxed?.({ open, served, siteValue, bound }, iteration);
+    if (options.closeEnough(bestBound) || lambda < 1e-5) {
+      iteration++;
+      break;
+    }
+    // subgradient
+    coverage.fill(0);
+    for (let i = 0; i < sites; i++) if (openShare[i] > 0) for (const z of served[i]) coverage[z] += openShare[i];
+    let norm = 0;
+    for (let z = 0; z < zones; z++) {
+      const g = 1 - coverage[z];
+      norm += g * g;
+    }
+    if (norm < 1e-12) {
+      iteration++;
+      break;
+    }
+    let target = options.upperBound();
+    if (!Number.isFinite(target)) target = bound + 0.1 * Math.abs(bound) + 1;
+    const step = (lambda * Math.max(target - bound, 1e-6 * Math.max(1, Math.abs(bound)))) / norm;
+    for (let z = 0; z < zones; z++) u[z] += step * (1 - coverage[z]);
+  }
+  return { bound: bestBound, multipliers: bestU, siteValue: bestSiteValue, iterations: iteration };
+}

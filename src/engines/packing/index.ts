@@ -1,0 +1,3 @@
+export { cartonize, PackingInputError } from './cartonize.js';
+export { loadContainer } from './container-loader.js';
+export type * from './types.js';

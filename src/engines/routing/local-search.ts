@@ -1,0 +1,646 @@
+import type { Random } from '../../shared/random.js';
+import type { Penalties } from './penalties.js';
+import { RouteCandidate, type RouteState } from './route-candidate.js';
+import type { RoutingModel } from './routing-model.js';
+
+const EPS = 1e-7;
+
+/**
+ * Granular local search of HGS (Vidal 2022): relocate of one or two clients (also reversed),
+ * swaps of 1-1, 2-1 and 2-2 clients, 2-opt inside a route and both 2-opt* variants between
+ * routes, moves into an empty vehicle, and SWAP* between routes. Every move is evaluated
+ * exactly on the penalised cost from cached prefix/suffix data; first improvement is applied.
+ */
+export class LocalSearch implements RouteState {
+  readonly routes: number[][] = [];
+  readonly routeOf: Int32Array;
+  readonly pos: Int32Array;
+  readonly cumDist: Float64Array;
+  readonly cumLoad: Float64Array;
+  readonly fDur: Float64Array;
+  readonly fTw: Float64Array;
+  readonly fE: Float64Array;
+  readonly fL: Float64Array;
+  readonly bDur: Float64Array;
+  readonly bTw: Float64Array;
+  readonly bE: Float64Array;
+  readonly bL: Float64Array;
+  readonly cumIncompat: Int32Array;
+  readonly rLoad: Float64Array;
+  readonly rCount: Int32Array;
+  readonly rCost: Float64Array;
+  private readonly rModified: Float64Array;
+  private readonly lastTested: Float64Array;
+  private moveCount = 0;
+  private readonly A: RouteCandidate;
+  private readonly B: RouteCandidate;
+  private readonly order: number[];
+  private readonly scratch: number[] = [];
+  private readonly emptyTypeSeen: Int32Array;
+  /** SWAP* scratch: best three insertion positions per (client, route). */
+  private readonly insCost: Float64Array;
+  private readonly insAfter: Int32Array;
+  private readonly insStamp: Int32Array;
+  private stamp = 0;
+
+  constructor(readonly m: RoutingModel, readonly pen: Penalties, private readonly rng: Random) {
+    const N = m.N;
+    this.routeOf = new Int32Array(N);
+    this.pos = new Int32Array(N);
+    this.cumDist = new Float64Array(N);
+    this.cumLoad = new Float64Array(N * m.D);
+    this.fDur = new Float64Array(N);
+    this.fTw = new Float64Array(N);
+    this.fE = new Float64Array(N);
+    this.fL = new Float64Array(N);
+    this.bDur = new Float64Array(N);
+    this.bTw = new Float64Array(N);
+    this.bE = new Float64Array(N);
+    this.bL = new Float64Array(N);
+    this.cumIncompat = new Int32Array(N);
+    this.rLoad = new Float64Array(m.V * m.D);
+    this.rCount = new Int32Array(m.V);
+    this.rCost = new Float64Array(m.V);
+    this.rModified = new Float64Array(m.V);
+    this.lastTested = new Float64Array(m.n);
+    this.A = new RouteCandidate(this, pen);
+    this.B = new RouteCandidate(this, pen);
+    this.order = Array.from({ length: m.n }, (_, i) => i);
+    this.emptyTypeSeen = new Int32Array(m.typeCount);
+    this.insCost = new Float64Array(m.n * 3);
+    this.insAfter = new Int32Array(m.n * 3);
+    this.insStamp = new Int32Array(m.n);
+  }
+
+  load(routes: Int32Array[]): void {
+    const m = this.m;
+    this.routes.length = 0;
+    for (let r = 0; r < m.V; r++) {
+      const seq = [m.n + 2 * r];
+      for (const c of routes[r]) seq.push(c);
+      seq.push(m.n + 2 * r + 1);
+      this.routes.push(seq);
+      this.update(r);
+    }
+  }
+
+  export(): Int32Array[] {
+    return this.routes.map((seq) => Int32Array.from(seq.slice(1, seq.length - 1)));
+  }
+
+  totalCost(): number {
+    let c = 0;
+    for (let r = 0; r < this.m.V; r++) c += this.rCost[r];
+    return c;
+  }
+
+  /** Recomputes route r's cached data after its sequence changed. */
+  update(r: number): void {
+    const m = this.m;
+    const D = m.D;
+    const seq = this.routes[r];
+    const len = seq.length;
+    const start = seq[0];
+    this.routeOf[start] = r;
+    this.pos[start] = 0;
+    this.cumDist[start] = 0;
+    this.cumIncompat[start] = 0;
+    for (let d = 0; d < D; d++) this.cumLoad[start * D + d] = 0;
+    this.fDur[start] = 0;
+    this.fTw[start] = 0;
+    this.fE[start] = m.twOpen[start];
+    this.fL[start] = m.twClose[start];
+    for (let p = 1; p < len; p++) {
+      const prev = seq[p - 1];
+      const node = seq[p];
+      this.routeOf[node] = r;
+      this.pos[node] = p;
+      const a = m.nodeLoc[prev] * m.M + m.nodeLoc[node];
+      this.cumDist[node] = this.cumDist[prev] + m.dist[a];
+      const isClient = node < m.n;
+      for (let d = 0; d < D; d++) this.cumLoad[node * D + d] = this.cumLoad[prev * D + d] + (isClient ? m.demand[node * D + d] : 0);
+      this.cumIncompat[node] = this.cumIncompat[prev] + (isClient && m.compat !== null && m.compat[node * m.V + r] === 0 ? 1 : 0);
+      if (m.hasTime) {
+        // forward merge of prefix(prev) with node
+        const edge = m.time[a];
+        const at = this.fDur[prev] - this.fTw[prev] + edge;
+        const e = m.twOpen[node];
+        const l = m.twClose[node];
+        const diffWait = Math.max(e - at - this.fL[prev], 0);
+        const diffTw = Math.max(this.fE[prev] + at - l, 0);
+        this.fDur[node] = this.fDur[prev] + (isClient ? m.service[node] : 0) + edge + diffWait;
+        this.fTw[node] = this.fTw[prev] + diffTw;
+        this.fE[node] = Math.max(e - at, this.fE[prev]) - diffWait;
+        this.fL[node] = Math.min(l - at, this.fL[prev]) + diffTw;
+      }
+    }
+    const end = seq[len - 1];
+    this.rCount[r] = len - 2;
+    for (let d = 0; d < D; d++) this.rLoad[r * D + d] = this.cumLoad[end * D + d];
+    if (m.hasTime && len > 2) {
+      const last = seq[len - 2];
+      this.bDur[last] = m.service[last];
+      this.bTw[last] = 0;
+      this.bE[last] = m.twOpen[last];
+      this.bL[last] = m.twClose[last];
+      for (let p = len - 3; p >= 1; p--) {
+        const node = seq[p];
+        const next = seq[p + 1];
+        const edge = m.time[m.nodeLoc[node] * m.M + m.nodeLoc[next]];
+        // merge single(node) with suffix(next)
+        const at = m.service[node] + edge;
+        const e = this.bE[next];
+        const l = this.bL[next];
+        const diffWait = Math.max(e - at - m.twClose[node], 0);
+        const diffTw = Math.max(m.twOpen[node] + at - l, 0);
+        this.bDur[node] = m.service[node] + this.bDur[next] + edge + diffWait;
+        this.bTw[node] = this.bTw[next] + diffTw;
+        this.bE[node] = Math.max(e - at, m.twOpen[node]) - diffWait;
+        this.bL[node] = Math.min(l - at, m.twClose[node]) + diffTw;
+      }
+    }
+    this.rCost[r] = this.A.prefix(r, seq[len - 2]).finish();
+    this.rModified[r] = this.moveCount;
+  }
+
+  /** Improves the loaded solution until no move of the neighbourhood improves it. */
+  run(routes: Int32Array[]): Int32Array[] {
+    const m = this.m;
+    this.load(routes);
+    this.moveCount = 0;
+    this.lastTested.fill(-1);
+    this.rModified.fill(0);
+    this.swapStarStamp = 0;
+    this.rng.shuffle(this.order);
+    for (let pass = 0; ; pass++) {
+      let improved = false;
+      for (let k = 0; k < m.n; k++) {
+        const u = this.order[k];
+        const lastTest = this.lastTested[u];
+        this.lastTested[u] = this.moveCount;
+        const neigh = m.neighbours[u];
+        // rotate the start so that the neighbour order varies between calls without reshuffling
+        const off = neigh.length ? this.rng.int(neigh.length) : 0;
+        for (let t = 0; t < neigh.length; t++) {
+          const v = neigh[(t + off) % neigh.length];
+          const ru = this.routeOf[u];
+          const rv = this.routeOf[v];
+          if (pass > 0 && Math.max(this.rModified[ru], this.rModified[rv]) <= lastTest) continue;
+          if (this.tryMoves(u, v)) {
+            improved = true;
+            continue;
+          }
+          // also try inserting u at the very start of v's route
+          const pv = this.routes[rv][this.pos[v] - 1];
+          if (pv >= m.n && this.tryDepotMoves(u, pv)) improved = true;
+        }
+        if (pass > 0 && this.tryEmptyRoutes(u)) improved = true;
+      }
+      if (this.swapStarPass()) improved = true;
+      if (!improved && pass > 0) break;
+      if (!improved && pass === 0) continue;
+    }
+    return this.export();
+  }
+
+  private next(node: number): number {
+    return this.routes[this.routeOf[node]][this.pos[node] + 1];
+  }
+
+  private prev(node: number): number {
+    return this.routes[this.routeOf[node]][this.pos[node] - 1];
+  }
+
+  private applied(...rs: number[]): true {
+    this.moveCount++;
+    for (const r of rs) this.update(r);
+    return true;
+  }
+
+  private tryMoves(u: number, v: number): boolean {
+    const m = this.m;
+    const n = m.n;
+    const ru = this.routeOf[u];
+    const rv = this.routeOf[v];
+    const x = this.next(u);
+    const y = this.next(v);
+    if (ru !== rv) {
+      if (this.relocateInter(u, v)) return true;
+      if (x < n && this.relocatePairInter(u, x, v, false)) return true;
+      if (x < n && this.relocatePairInter(u, x, v, true)) return true;
+      if (this.swapInter(u, v)) return true;
+      if (x < n && this.swapPairOneInter(u, x, v)) return true;
+      if (x < n && y < n && this.swapPairPairInter(u, x, v, y)) return true;
+      if (this.twoOptStar(u, v)) return true;
+      if (!m.hasTime && this.twoOptStarReversed(u, v)) return true;
+      return false;
+    }
+    return this.intraMoves(u, v);
+  }
+
+  private tryDepotMoves(u: number, depot: number): boolean {
+    const n = this.m.n;
+    const ru = this.routeOf[u];
+    const rv = this.routeOf[depot];
+    const x = this.next(u);
+    if (ru !== rv) {
+      if (this.relocateInter(u, depot)) return true;
+      if (x < n && this.relocatePairInter(u, x, depot, false)) return true;
+      if (x < n && this.relocatePairInter(u, x, depot, true)) return true;
+      if (this.twoOptStar(u, depot)) return true;
+      if (!this.m.hasTime && this.twoOptStarReversed(u, depot)) return true;
+      return false;
+    }
+    return this.intraMoves(u, depot);
+  }
+
+  private tryEmptyRoutes(u: number): boolean {
+    const m = this.m;
+    this.emptyTypeSeen.fill(0);
+    const ru = this.routeOf[u];
+    for (let r = 0; r < m.V; r++) {
+      if (this.rCount[r] !== 0 || r === ru) continue;
+      const t = m.vehicleType[r];
+      if (this.emptyTypeSeen[t]) continue;
+      this.emptyTypeSeen[t] = 1;
+      if (this.relocateInter(u, m.n + 2 * r)) return true;
+    }
+    return false;
+  }
+
+  /** u moves after v (v a client or a start depot) in another route. */
+  private relocateInter(u: number, v: number): boolean {
+    const ru = this.routeOf[u];
+    const rv = this.routeOf[v];
+    const pu = this.prev(u);
+    const x = this.next(u);
+    const y = this.next(v);
+    const costV = this.B.prefix(rv, v).node(u).suffix(y).finish();
+    // lower bound: even an emptied route u cannot pay for the insertion
+    if (costV - this.rCost[rv] - this.rCost[ru] > -EPS) return false;
+    const costU = this.A.prefix(ru, pu).suffix(x).finish();
+    if (costU + costV - this.rCost[ru] - this.rCost[rv] > -EPS) return false;
+    this.routes[ru].splice(this.pos[u], 1);
+    this.routes[rv].splice(this.pos[v] + 1, 0, u);
+    return this.applied(ru, rv);
+  }
+
+  private relocatePairInter(u: number, x: number, v: number, reversed: boolean): boolean {
+    const ru = this.routeOf[u];
+    const rv = this.routeOf[v];
+    const pu = this.prev(u);
+    const xx = this.next(x);
+    const y = this.next(v);
+    const costV = reversed ? this.B.prefix(rv, v).node(x).node(u).suffix(y).finish() : this.B.prefix(rv, v).node(u).node(x).suffix(y).finish();
+    if (costV - this.rCost[rv] - this.rCost[ru] > -EPS) return false;
+    const costU = this.A.prefix(ru, pu).suffix(xx).finish();
+    if (costU + costV - this.rCost[ru] - this.rCost[rv] > -EPS) return false;
+    this.routes[ru].splice(this.pos[u], 2);
+    this.routes[rv].splice(this.pos[v] + 1, 0, reversed ? x : u, reversed ? u : x);
+    return this.applied(ru, rv);
+  }
+
+  private swapInter(u: number, v: number): boolean {
+    const ru = this.routeOf[u];
+    const rv = this.routeOf[v];
+    const costU = this.A.prefix(ru, this.prev(u)).node(v).suffix(this.next(u)).finish();
+    const costV = this.B.prefix(rv, this.prev(v)).node(u).suffix(this.next(v)).finish();
+    if (costU + costV - this.rCost[ru] - this.rCost[rv] > -EPS) return false;
+    this.routes[ru][this.pos[u]] = v;
+    this.routes[rv][this.pos[v]] = u;
+    return this.applied(ru, rv);
+  }
+
+  private swapPairOneInter(u: number, x: number, v: number): boolean {
+    const ru = this.routeOf[u];
+    const rv = this.routeOf[v];
+    const costU = this.A.prefix(ru, this.prev(u)).node(v).suffix(this.next(x)).finish();
+    const costV = this.B.prefix(rv, this.prev(v)).node(u).node(x).suffix(this.next(v)).finish();
+    if (costU + costV - this.rCost[ru] - this.rCost[rv] > -EPS) return false;
+    this.routes[ru].splice(this.pos[u], 2, v);
+    this.routes[rv].splice(this.pos[v], 1, u, x);
+    return this.applied(ru, rv);
+  }
+
+  private swapPairPairInter(u: number, x: number, v: number, y: number): boolean {
+    const ru = this.routeOf[u];
+    const rv = this.routeOf[v];
+    const costU = this.A.prefix(ru, this.prev(u)).node(v).node(y).suffix(this.next(x)).finish();
+    const costV = this.B.prefix(rv, this.prev(v)).node(u).node(x).suffix(this.next(y)).finish();
+    if (costU + costV - this.rCost[ru] - this.rCost[rv] > -EPS) return false;
+    this.routes[ru].splice(this.pos[u], 2, v, y);
+    this.routes[rv].splice(this.pos[v], 2, u, x);
+    return this.applied(ru, rv);
+  }
+
+  /** 2-opt*: routes exchange their tails after u and after v. */
+  private twoOptStar(u: number, v: number): boolean {
+    const ru = this.routeOf[u];
+    const rv = this.routeOf[v];
+    const x = this.next(u);
+    const y = this.next(v);
+    const costU = this.A.prefix(ru, u).suffix(y).finish();
+    const costV = this.B.prefix(rv, v).suffix(x).finish();
+    if (costU + costV - this.rCost[ru] - this.rCost[rv] > -EPS) return false;
+    const su = this.routes[ru];
+    const sv = this.routes[rv];
+    const tailU = su.splice(this.pos[u] + 1, su.length - this.pos[u] - 2);
+    const tailV = sv.splice(this.pos[v] + 1, sv.length - this.pos[v] - 2);
+    su.splice(su.length - 1, 0, ...tailV);
+    sv.splice(sv.length - 1, 0, ...tailU);
+    return this.applied(ru, rv);
+  }
+
+  /** 2-opt* variant: u links to v and x to y, reversing the heads/tails involved (symmetric costs only). */
+  private twoOptStarReversed(u: number, v: number): boolean {
+    const n = this.m.n;
+    const ru = this.routeOf[u];
+    const rv = this.routeOf[v];
+    const su = this.routes[ru];
+    const sv = this.routes[rv];
+    const A = this.A.prefix(ru, u);
+    for (let p = this.pos[v]; p >= 1; p--) A.node(sv[p]);
+    const costU = A.finish();
+    if (costU - this.rCost[ru] - this.rCost[rv] > -EPS) return false;
+    const B = this.B.start(rv);
+    for (let p = su.length - 2; p > this.pos[u]; p--) B.node(su[p]);
+    const y = this.next(v);
+    const costV = (y < n ? B.suffix(y) : B).finish();
+    if (costU + costV - this.rCost[ru] - this.rCost[rv] > -EPS) return false;
+    const headV = sv.slice(1, this.pos[v] + 1).reverse();
+    const tailU = su.slice(this.pos[u] + 1, su.length - 1).reverse();
+    const newU = [...su.slice(0, this.pos[u] + 1), ...headV, su[su.length - 1]];
+    const newV = [sv[0], ...tailU, ...sv.slice(this.pos[v] + 1)];
+    this.routes[ru] = newU;
+    this.routes[rv] = newV;
+    return this.applied(ru, rv);
+  }
+
+  /** Moves within one route, evaluated on the changed middle part only. */
+  private intraMoves(u: number, v: number): boolean {
+    const n = this.m.n;
+    const r = this.routeOf[u];
+    const seq = this.routes[r];
+    const iu = this.pos[u];
+    const iv = this.pos[v];
+    const x = seq[iu + 1];
+    const y = seq[iv + 1];
+    const len = seq.length;
+    const s = this.scratch;
+    const base = () => {
+      s.length = 0;
+      for (let p = 0; p < len; p++) s.push(seq[p]);
+    };
+    // relocate u after v
+    if (y !== u && v !== u) {
+      base();
+      s.splice(iu, 1);
+      s.splice(iv < iu ? iv + 1 : iv, 0, u);
+      if (this.tryIntra(r, s)) return true;
+    }
+    if (x < n && v !== x && y !== u && v !== u) {
+      // (u, x) after v, then (x, u) after v
+      for (const rev of [false, true]) {
+        base();
+        s.splice(iu, 2);
+        const at = iv < iu ? iv + 1 : iv - 1;
+        s.splice(at, 0, rev ? x : u, rev ? u : x);
+        if (this.tryIntra(r, s)) return true;
+      }
+    }
+    if (v < n && v !== u) {
+      // swap u and v when not adjacent
+      if (x !== v && y !== u) {
+        base();
+        s[iu] = v;
+        s[iv] = u;
+        if (this.tryIntra(r, s)) return true;
+      }
+      // swap (u, x) with v
+      if (x < n && x !== v && y !== u && seq[iu + 2] !== v && seq[iv - 1] !== x) {
+        base();
+        if (iu < iv) {
+          s.splice(iv, 1, u, x);
+          s.splice(iu, 2, v);
+        } else {
+          s.splice(iu, 2, v);
+          s.splice(iv, 1, u, x);
+        }
+        if (this.tryIntra(r, s)) return true;
+      }
+      // swap (u, x) with (v, y)
+      if (x < n && y < n && x !== v && y !== u && seq[iu + 2] !== v && seq[iv + 2] !== u) {
+        base();
+        s[iu] = v;
+        s[iu + 1] = y;
+        s[iv] = u;
+        s[iv + 1] = x;
+        if (this.tryIntra(r, s)) return true;
+      }
+    }
+    // 2-opt: reverse x..v
+    if (iu < iv && x !== v) {
+      base();
+      for (let a = iu + 1, b = iv; a < b; a++, b--) {
+        const t = s[a];
+        s[a] = s[b];
+        s[b] = t;
+      }
+      if (this.tryIntra(r, s)) return true;
+    }
+    return false;
+  }
+
+  /** Evaluates route r rebuilt as sequence s (same length) and applies it when it improves. */
+  private tryIntra(r: number, s: number[]): boolean {
+    const seq = this.routes[r];
+    const len = seq.length;
+    let first = 1;
+    while (first < len - 1 && s[first] === seq[first]) first++;
+    if (first >= len - 1) return false;
+    let last = len - 2;
+    while (last > first && s[last] === seq[last]) last--;
+    const A = this.A.prefix(r, seq[first - 1]);
+    for (let p = first; p <= last; p++) A.node(s[p]);
+    const cost = A.suffix(seq[last + 1]).finish();
+    if (cost - this.rCost[r] > -EPS) return false;
+    this.routes[r] = s.slice();
+    return this.applied(r);
+  }
+
+  /**
+   * SWAP* (Vidal 2022): exchange u of one route with v of another, each reinserted at its best
+   * position in the other route rather than in place. Candidate positions are ranked by detour
+   * distance; the chosen move is then evaluated exactly.
+   */
+  private swapStarPass(): boolean {
+    const m = this.m;
+    if (m.n < 4) return false;
+    let improved = false;
+    for (let r1 = 0; r1 < m.V; r1++) {
+      if (this.rCount[r1] === 0) continue;
+      for (let r2 = r1 + 1; r2 < m.V; r2++) {
+        if (this.rCount[r2] === 0) continue;
+        if (Math.max(this.rModified[r1], this.rModified[r2]) < this.swapStarStamp && this.swapStarStamp > 0) continue;
+        if (!this.routesOverlap(r1, r2)) continue;
+        if (this.swapStar(r1, r2)) improved = true;
+      }
+    }
+    this.swapStarStamp = this.moveCount;
+    return improved;
+  }
+
+  private swapStarStamp = 0;
+
+  /** Routes are worth pairing in SWAP* when some client of one has a granular neighbour in the other. */
+  private routesOverlap(r1: number, r2: number): boolean {
+    const s1 = this.routes[r1];
+    for (let p = 1; p < s1.length - 1; p++) {
+      const neigh = this.m.neighbours[s1[p]];
+      for (let t = 0; t < neigh.length && t < 8; t++) if (this.routeOf[neigh[t]] === r2) return true;
+    }
+    return false;
+  }
+
+  /** Keeps, per client c and target route, the three cheapest detours of inserting c there. */
+  private bestInsertions(c: number, r: number): void {
+    const m = this.m;
+    const seq = this.routes[r];
+    const base = c * 3;
+    this.insCost[base] = this.insCost[base + 1] = this.insCost[base + 2] = Infinity;
+    this.insAfter[base] = this.insAfter[base + 1] = this.insAfter[base + 2] = -1;
+    const lc = m.nodeLoc[c];
+    const M = m.M;
+    for (let p = 0; p < seq.length - 1; p++) {
+      const a = m.nodeLoc[seq[p]];
+      const b = m.nodeLoc[seq[p + 1]];
+      const detour = m.dist[a * M + lc] + m.dist[lc * M + b] - m.dist[a * M + b];
+      if (detour < this.insCost[base + 2]) {
+        let q = 2;
+        while (q > 0 && this.insCost[base + q - 1] > detour) {
+          this.insCost[base + q] = this.insCost[base + q - 1];
+          this.insAfter[base + q] = this.insAfter[base + q - 1];
+          q--;
+        }
+        this.insCost[base + q] = detour;
+        this.insAfter[base + q] = seq[p];
+      }
+    }
+  }
+
+  private swapStar(r1: number, r2: number): boolean {
+    const m = this.m;
+    const M = m.M;
+    const s1 = this.routes[r1];
+    const s2 = this.routes[r2];
+    for (let p = 1; p < s1.length - 1; p++) this.bestInsertions(s1[p], r2);
+    for (let p = 1; p < s2.length - 1; p++) this.bestInsertions(s2[p], r1);
+    const removal = (c: number) => {
+      const pr = this.prev(c);
+      const nx = this.next(c);
+      return m.dist[m.nodeLoc[pr] * M + m.nodeLoc[nx]] - m.dist[m.nodeLoc[pr] * M + m.nodeLoc[c]] - m.dist[m.nodeLoc[c] * M + m.nodeLoc[nx]];
+    };
+    // best detour of inserting c into the other route with `out` removed from it (out may be an arc end)
+    const insertAfter = (c: number, out: number): [number, number] => {
+      const base = c * 3;
+      for (let q = 0; q < 3; q++) {
+        const after = this.insAfter[base + q];
+        if (after < 0) break;
+        if (after !== out && this.next(after) !== out) return [this.insCost[base + q], after];
+      }
+      // in place of out
+      const pr = this.prev(out);
+      const nx = this.next(out);
+      const lc = m.nodeLoc[c];
+      const inPlace = m.dist[m.nodeLoc[pr] * M + lc] + m.dist[lc * M + m.nodeLoc[nx]] - m.dist[m.nodeLoc[pr] * M + m.nodeLoc[nx]];
+      return [inPlace, pr];
+    };
+    let bestDelta = -EPS;
+    let bu = -1;
+    let bv = -1;
+    let bAfterU = -1;
+    let bAfterV = -1;
+    const perDist1 = m.perDist[r1];
+    const perDist2 = m.perDist[r2];
+    for (let p = 1; p < s1.length - 1; p++) {
+      const u = s1[p];
+      const remU = removal(u);
+      for (let q = 1; q < s2.length - 1; q++) {
+        const v = s2[q];
+        const remV = removal(v);
+        const [insU, afterU] = insertAfter(u, v);
+        const [insV, afterV] = insertAfter(v, u);
+        const estimate = perDist1 * (remU + insV) + perDist2 * (remV + insU) + this.swapLoadPenaltyDelta(r1, r2, u, v);
+        if (estimate >= bestDelta + 0) continue;
+        // exact evaluation with penalties
+        const delta = this.evalSwapStar(r1, r2, u, v, afterU, afterV);
+        if (delta < bestDelta) {
+          bestDelta = delta;
+          bu = u;
+          bv = v;
+          bAfterU = afterU;
+          bAfterV = afterV;
+        }
+      }
+    }
+    if (bu < 0) return false;
+    const n1 = this.buildSwapStarRoute(r1, bu, bv, bAfterV);
+    const n2 = this.buildSwapStarRoute(r2, bv, bu, bAfterU);
+    this.routes[r1] = n1;
+    this.routes[r2] = n2;
+    return this.applied(r1, r2);
+  }
+
+  /** Route r without `out`, with `inp` inserted after node `after` (after === prev(out) means in its place). */
+  private buildSwapStarRoute(r: number, out: number, inp: number, after: number): number[] {
+    const seq = this.routes[r];
+    const res: number[] = [];
+    for (let p = 0; p < seq.length; p++) {
+      const c = seq[p];
+      if (c !== out) res.push(c);
+      if (c === after) res.push(inp);
+    }
+    // when `after` is out's predecessor, inp already sits where out was
+    return res;
+  }
+
+  /** Change of the load penalties of r1 and r2 when u (in r1) and v (in r2) trade places. */
+  private swapLoadPenaltyDelta(r1: number, r2: number, u: number, v: number): number {
+    const m = this.m;
+    const D = m.D;
+    let delta = 0;
+    for (let d = 0; d < D; d++) {
+      const du = m.demand[u * D + d];
+      const dv = m.demand[v * D + d];
+      if (du === dv) continue;
+      const l1 = this.rLoad[r1 * D + d];
+      const l2 = this.rLoad[r2 * D + d];
+      const c1 = m.capacity[r1 * D + d];
+      const c2 = m.capacity[r2 * D + d];
+      const ex = (load: number, cap: number) => (load > cap ? load - cap : 0);
+      delta += m.loadScale[d] * (ex(l1 - du + dv, c1) - ex(l1, c1) + ex(l2 - dv + du, c2) - ex(l2, c2));
+    }
+    return this.pen.load * delta;
+  }
+
+  private evalSwapStar(r1: number, r2: number, u: number, v: number, afterU: number, afterV: number): number {
+    return this.evalRemoveInsert(r1, u, v, afterV) + this.evalRemoveInsert(r2, v, u, afterU) - this.rCost[r1] - this.rCost[r2];
+  }
+
+  /** Cost of route r with `out` removed and `inp` inserted after `after`, walking the changed middle. */
+  private evalRemoveInsert(r: number, out: number, inp: number, after: number): number {
+    const seq = this.routes[r];
+    const po = this.pos[out];
+    const pa = this.pos[after];
+    const C = this.A;
+    if (pa < po) {
+      C.prefix(r, after).node(inp);
+      for (let p = pa + 1; p < po; p++) C.node(seq[p]);
+      return C.suffix(seq[po + 1]).finish();
+    }
+    C.prefix(r, seq[po - 1]);
+    for (let p = po + 1; p <= pa; p++) C.node(seq[p]);
+    C.node(inp);
+    return C.suffix(seq[pa + 1]).finish();
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * The web console in headless Chromium against the real server: sign in with the `#key=` link the server
+ * prints, visit every section through the navigation, and check the overview shows the demo merchant's data.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer } from '../../src/server.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const screenshotPath = join(root, '.tmp', 'overview.png');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const sections = [
+  { id: 'overview', built: true },
+  { id: 'network', built: false },
+  { id: 'inventory', built: false },
+  { id: 'packing', built: false },
+  { id: 'shipping', built: false },
+  { id: 'cross-border', built: false },
+  { id: 'last-mile', built: false },
+  { id: 'tracking', built: false },
+  { id: 'data', built: true },
+];
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let page: Page;
+let dataDir: string;
+const pageErrors: string[] = [];
+
+before(async () => {
+  // The server serves whatever web/dist holds when it starts, so the console is built first.
+  if (!existsSync(join(root, 'web', 'dist', 'index.html'))) {
+    const build = spawnSync('npx', ['vite', 'build', 'web'], { cwd: root, stdio: 'inherit' });
+    assert.equal(build.status, 0, 'vite build web failed');
+  }
+  dataDir = mkdtempSync(join(tmpdir(), 'portolan-browser-'));
+  server = await startServer({ port: 0, dataDir, seed: { orders: 1500, seed: 11 } });
+  assert.ok(server.demoApiKey, 'the server seeded a demo merchant and returned its key');
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('without a key the console asks for one', async () => {
+  await page.goto(`${server.url}/`);
+  await page.getByTestId('signin').waitFor();
+  await page.getByTestId('signin-key').fill('pk_not_a_real_key');
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('signin-error').waitFor();
+  assert.match((await page.getByTestId('signin-error').textContent()) ?? '', /not accepted/);
+});
+
+test('signs in from the #key= link and strips the key from the URL', async () => {
+  await page.goto(`${server.url}/#key=${server.demoApiKey}`);
+  await page.getByTestId('page-overview').waitFor();
+  assert.ok(!page.url().includes('key='), `key left in URL: ${page.url()}`);
+  assert.match(page.url(), /#\/overview$/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('portolan.apiKey')), server.demoApiKey);
+  const name = await page.getByTestId('merchant-name').textContent();
+  assert.ok(name && name.trim().length > 0, 'merchant name in the header');
+});
+
+test('the overview shows the demo merchant’s numbers, chart and map', async () => {
+  await page.goto(`${server.url}/#/overview`);
+  await page.getByTestId('kpis').waitFor();
+  for (const kpi of ['orders', 'units', 'revenue', 'skus', 'warehouses', 'countries', 'cross-border']) {
+    const text = (await page.getByTestId(`kpi-${kpi}-value`).textContent()) ?? '';
+    const digits = text.replace(/[^0-9.]/g, '');
+    assert.ok(Number(digits) > 0, `KPI ${kpi} is non-zero (got "${text}")`);
+  }
+  await page.locator('[data-testid="orders-chart"] canvas').first().waitFor();
+  const map = page.getByTestId('world-map');
+  await map.waitFor();
+  const countries = await map.locator('path.map-country').count();
+  const coloured = await map.locator('path.map-country.has-value').count();
+  assert.ok(countries > 150, `map draws the world (${countries} countries)`);
+  assert.ok(coloured >= 3, `some countries are coloured (${coloured})`);
+  assert.ok((await map.getByTestId('map-point').count()) >= 1, 'warehouses are plotted');
+  assert.ok((await page.getByTestId('warehouses-table').locator('tbody tr').count()) >= 1);
+  assert.ok((await page.getByTestId('top-skus').locator('tbody tr').count()) >= 1);
+  await page.getByTestId('map-legend').waitFor();
+  mkdirSync(dirname(screenshotPath), { recursive: true });
+  await page.screenshot({ path: screenshotPath, fullPage: true });
+});
+
+test('every section is reachable from the navigation', async () => {
+  for (const s of sections) {
+    await page.getByTestId(`nav-${s.id}`).click();
+    const root = page.getByTestId(`page-${s.id}`);
+    await root.waitFor();
+    assert.match(page.url(), new RegExp(`#/${s.id}$`));
+    const notBuilt = await root.getByTestId('not-built').count();
+    if (s.built) assert.equal(notBuilt, 0, `${s.id} is a real page`);
+    else assert.match((await root.getByTestId('not-built').textContent()) ?? '', /Not built yet/, `${s.id} says it is not built yet`);
+  }
+});
+
+test('the data page imports a CSV and reports row errors, and browses products and orders', async () => {
+  await page.goto(`${server.url}/#/data`);
+  await page.getByTestId('page-data').waitFor();
+  await page.getByTestId('products-table').waitFor();
+  const firstPage = await page.getByTestId('products-table').locator('tbody tr').count();
+  assert.ok(firstPage > 0, 'products listed');
+  if (await page.getByTestId('load-more').count()) {
+    await page.getByTestId('load-more').click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="products-table"] tbody tr').length > n, firstPage);
+  }
+  await page.getByTestId('browse-orders').click();
+  await page.getByTestId('orders-table').waitFor();
+
+  await page.getByTestId('import-kind-warehouses').click();
+  await page.getByTestId('import-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('code,name\n,\n') });
+  await page.getByTestId('import-submit').click();
+  await page.getByTestId('import-result').or(page.getByTestId('error')).first().waitFor();
+  assert.equal(await page.getByTestId('import-errors').count(), 1, 'row errors are listed');
+  assert.ok((await page.getByTestId('import-errors').locator('tbody tr').count()) >= 1);
+});
+
+test('a revoked key returns to the sign-in form; sign-out forgets the key', async () => {
+  await page.evaluate(() => localStorage.setItem('portolan.apiKey', 'pk_revoked'));
+  await page.goto(`${server.url}/#/overview`);
+  await page.reload();
+  await page.getByTestId('signin').waitFor();
+  await page.getByTestId('signin-notice').waitFor();
+  await page.getByTestId('signin-key').fill(server.demoApiKey!);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('page-overview').waitFor();
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('signin').waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('portolan.apiKey')), null);
+});
+
+test('no script errors in the page', () => {
+  assert.deepEqual(pageErrors, []);
+});

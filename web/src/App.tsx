@@ -1,0 +1,39 @@
+/** The console: signs in with an API key, then shows the navigation shell and the page for the current route. */
+import { useCallback, useEffect, useState } from 'react';
+import { onUnauthorized, setApiKey } from './api/client';
+import { Shell } from './Shell';
+import { SignIn } from './SignIn';
+import { adoptKeyFromUrl, storedKey, storeKey } from './lib/auth';
+
+function initialKey(): string | null {
+  const key = adoptKeyFromUrl() ?? storedKey();
+  setApiKey(key);
+  return key;
+}
+
+export function App() {
+  const [key, setKey] = useState<string | null>(initialKey);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const signOut = useCallback((message: string | null = null) => {
+    storeKey(null);
+    setApiKey(null);
+    setKey(null);
+    setNotice(message);
+  }, []);
+
+  useEffect(() => {
+    onUnauthorized(() => signOut('The API refused this key (401). It may have been revoked: sign in again.'));
+    return () => onUnauthorized(null);
+  }, [signOut]);
+
+  const signIn = useCallback((k: string) => {
+    storeKey(k);
+    setApiKey(k);
+    setNotice(null);
+    setKey(k);
+  }, []);
+
+  if (!key) return <SignIn onSignIn={signIn} notice={notice} />;
+  return <Shell onSignOut={() => signOut(null)} />;
+}
