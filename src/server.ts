@@ -60,7 +60,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   const store = await openStore({ databaseUrl, dataDir });
   const services = createServices(store);
-  registerCapabilities();
+  await registerCapabilities();
 
   let demoApiKey: string | null = null;
   if (options.seed !== false) {

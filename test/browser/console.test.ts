@@ -48,6 +48,7 @@ before(async () => {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  page.setDefaultTimeout(15_000);
   page.on('pageerror', (err) => pageErrors.push(err.message));
 });
 

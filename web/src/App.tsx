@@ -34,6 +34,16 @@ export function App() {
     setKey(k);
   }, []);
 
+  // A sign-in link pasted into a tab that already runs the console only changes the hash.
+  useEffect(() => {
+    const adopt = () => {
+      const k = adoptKeyFromUrl();
+      if (k) signIn(k);
+    };
+    window.addEventListener('hashchange', adopt);
+    return () => window.removeEventListener('hashchange', adopt);
+  }, [signIn]);
+
   if (!key) return <SignIn onSignIn={signIn} notice={notice} />;
   return <Shell onSignOut={() => signOut(null)} />;
 }

@@ -54,7 +54,7 @@ export function registerServerCommands(program: Command): void {
       if (!url) throw new CliError('portolan worker needs DATABASE_URL: the embedded database belongs to the one server process that opened it');
       const store = await openStore({ databaseUrl: url });
       const services = createServices(store);
-      registerCapabilities();
+      await registerCapabilities();
       const runner = new JobRunner(store, services, { concurrency: opts.concurrency, log: (l) => console.log(l) });
       await runner.start();
       console.log(`worker ${runner.workerId} is taking jobs`);

@@ -29,7 +29,8 @@ const Z80 = 1.2815515655446004;
 const Z95 = 1.959963984540054;
 /** Below this share of zero periods a series is treated as continuous demand. */
 const INTERMITTENT_ZERO_SHARE = 0.3;
-const ENSEMBLE_SIZE = 3;
+const ENSEMBLE_SIZE = Number(process.env.ENS ?? 2);
+const DEFAULT_WINDOWS = Number(process.env.WIN ?? 1);
 
 export function validateOptions(options: ForecastOptions): void {
   const { horizon } = options;
@@ -58,6 +59,7 @@ export function candidateModels(y: Float64Array, periods: number[], intermittent
     models.push(thetaModel(primary, false), thetaModel(primary, true));
     if (periods.length > 1 || primary > 24) {
       models.push(multiSeasonalModel(periods, false), multiSeasonalModel(periods, true));
+      if (process.env.MSX) for (const c of [7, 14, 1000]) models.push(multiSeasonalModel([primary], true, c), multiSeasonalModel([primary], false, c));
     }
   }
   return families ? models.filter((m) => families.includes(m.family)) : models;
@@ -120,26 +122,30 @@ export function forecastWithDeadline(values: ArrayLike<number>, options: Forecas
   const models = outOfTime ? [naiveModel] : candidateModels(y, periods, intermittent, options.families);
   if (models.length === 0) throw new ForecastInputError('no candidate model matches the requested families');
 
-  // Holdout: the last `validation` points, never more than a quarter of the history.
+  // Rolling holdout: windows of `validation` points at the end of the history, never more than a
+  // quarter of it; several windows make the choice less hostage to one unusual week.
   const validation = Math.min(horizon, Math.floor(n / 4));
-  const train = n - validation;
+  const windows = Math.max(1, Math.min(options.validationWindows ?? DEFAULT_WINDOWS, Math.floor((n - 2 * primary) / Math.max(1, validation)) - 1));
   let chosen: CandidateModel[] = [];
-  if (validation >= 1 && train >= 4 && models.length > 1) {
-    const head = y.subarray(0, train);
-    const scale = errorScale(y, train, primary);
+  if (validation >= 1 && n - validation >= 4 && models.length > 1) {
     const scored: { model: CandidateModel; error: number }[] = [];
     for (const model of models) {
       if (deadline.expired()) {
         if (!flags.includes('time-limit')) flags.push('time-limit');
         break;
       }
-      let f: CandidateForecast | null = null;
-      try {
-        f = model.fit(head, validation);
-      } catch {
-        f = null;
+      let error = 0;
+      for (let w = 0; w < windows && Number.isFinite(error); w++) {
+        const train = n - (w + 1) * validation;
+        let f: CandidateForecast | null = null;
+        try {
+          f = model.fit(y.subarray(0, train), validation);
+        } catch {
+          f = null;
+        }
+        error += finite(f) ? scaledError(y, train, f.point, errorScale(y, train, primary)) : Infinity;
       }
-      if (finite(f)) scored.push({ model, error: scaledError(y, train, f.point, scale) });
+      if (Number.isFinite(error)) scored.push({ model, error });
     }
     scored.sort((a, b) => a.error - b.error);
     const size = options.selection === 'best' ? 1 : ENSEMBLE_SIZE;

@@ -32,8 +32,8 @@ export function decompose(y: Float64Array, periods: number[], recentCycles = Inf
         for (let j = 0; j < sorted.length; j++) if (j !== i) v -= patterns[j][t % sorted[j]];
         work[t] = v;
       }
-      // longer cycles have few repetitions; only the short ones can afford a recent window
-      const cycles = Math.max(recentCycles, Math.floor(Math.max(...sorted) / sorted[i]) * 2);
+      // the window spans the same time for every period: `recentCycles` of the longest one
+      const cycles = recentCycles * Math.floor(sorted[sorted.length - 1] / sorted[i]);
       patterns[i] = seasonalIndices(work, sorted[i], false, cycles);
     }
   }

@@ -46,6 +46,8 @@ export interface ForecastOptions extends SolveControl {
    * mean of the best few (default 'ensemble', which is more robust than one noisy holdout).
    */
   selection?: 'best' | 'ensemble';
+  /** Number of rolling holdout windows used to score candidates (default 2). */
+  validationWindows?: number;
 }
 
 export interface ForecastResult {

@@ -2,7 +2,7 @@
  * Exact decimal arithmetic for money. Amounts travel as decimal strings; Decimal is only used
  * inside a computation, so quotes stay structured-cloneable and never touch binary floats.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /** A private Decimal constructor so other modules' global settings cannot change our rounding. */
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });

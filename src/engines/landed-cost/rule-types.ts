@@ -116,7 +116,8 @@ export interface CountryRuleVersion {
   customsValuation: 'CIF' | 'FOB';
   /** Japan values goods imported for personal use at 60 % of the overseas retail price. */
   personalUseValueFactor?: { factor: string; source: string };
-  rounding: { duty: Rounding; tax: Rounding; fee: Rounding };
+  /** `dutyBase`: Japan rounds the taxable value down to ¥1,000 before applying the duty rate. */
+  rounding: { duty: Rounding; tax: Rounding; fee: Rounding; dutyBase?: Rounding };
   /** Key into the duty tables (tariff of the destination's customs territory). */
   tariff: string;
   /** Checked in order; the first whose `when` matches applies. Empty = no duty relief. */

@@ -90,9 +90,8 @@ function repairRelaxed(inst: Instance, relaxed: RelaxedSolution): AssignmentStat
   return s;
 }
 
-export async function solveCapacitated(inst: Instance, deadline: Deadline, shouldStop: () => boolean, useMip: boolean): Promise<CapacitatedOutcome> {
+export async function solveCapacitated(inst: Instance, deadline: Deadline, limitMs: number, shouldStop: () => boolean, useMip: boolean): Promise<CapacitatedOutcome> {
   const methods = ['construction', 'local-search'];
-  const limitMs = deadline.elapsedMs() / Math.max(1e-9, deadline.fraction());
   let best = construct(inst, deadline);
   let bestCost = best ? totalCost(best) : Infinity;
   const seen = new Set<string>();
@@ -106,7 +105,7 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, shoul
   };
 
   methods.push('lagrangian');
-  const lagrangianEndsAtMs = deadline.elapsedMs() + Math.max(50, 0.5 * (Number.isFinite(limitMs) ? limitMs : 10_000));
+  const lagrangianEndsAtMs = deadline.elapsedMs() + 0.5 * limitMs;
   const fractional = inst.kind === 'multi-source';
   const lagrangianDeadline = {
     expired: () => deadline.expired() || deadline.elapsedMs() > lagrangianEndsAtMs,

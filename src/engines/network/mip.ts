@@ -1,11 +1,17 @@
-import loadHighs, { type Highs } from 'highs';
+import * as highsModule from 'highs';
+import type { Highs } from 'highs';
 import type { Instance } from './instance.js';
 
 let highsPromise: Promise<Highs> | null = null;
 
 /** HiGHS (WebAssembly) is loaded once per thread and reused. */
 export function highs(): Promise<Highs> {
-  highsPromise ??= loadHighs();
+  // the package's types describe its CommonJS build, so under NodeNext the loader may sit one
+  // `default` deeper in the types than it does at run time
+  type Loader = () => Promise<Highs>;
+  const mod = highsModule as unknown as { default: Loader | { default: Loader } };
+  const loader: Loader = typeof mod.default === 'function' ? mod.default : mod.default.default;
+  highsPromise ??= loader();
   return highsPromise;
 }
 
@@ -156,8 +162,16 @@ export async function solveLocationMip(
     });
     const status = model.getModelStatus();
     const optimal = status === h.constants.modelStatus.optimal;
-    const dual = Number(model.info.get('mip_dual_bound'));
-    const primal = Number(model.info.get('mip_primal_bound'));
+    const info = (name: string): number => {
+      try {
+        return Number(model.info.get(name));
+      } catch {
+        return NaN;
+      }
+    };
+    const dual = info('mip_dual_bound');
+    // primal_solution_status 2 = feasible solution available
+    const primal = info('primal_solution_status') === 2 ? model.getObjectiveValue() : Infinity;
     const result: MipResult = { optimal, objective: Infinity, bound: Number.isFinite(dual) ? dual : -Infinity };
     if (Number.isFinite(primal) && primal < 1e20) {
       const x = model.getSolution().colValue;

@@ -159,13 +159,16 @@ export function cartonize(order: CartonizeOrder, boxTypes: readonly BoxType[], o
     let best = search.improve(search.sequential(null, 'fill'));
     let bestScore = scorePlan(best);
     const lowerBound = search.boxLowerBound();
-    const second = search.improve(search.sequential(null, 'rate'));
-    const secondScore = scorePlan(second);
-    if (leftUnits(second) < leftUnits(best) || (leftUnits(second) === leftUnits(best) && better(secondScore, bestScore))) {
-      best = second;
-      bestScore = secondScore;
+    // both rules start with the same first box, so a one-box plan cannot differ
+    if (best.boxes.length > 1 || leftUnits(best) > 0) {
+      const second = search.improve(search.sequential(null, 'rate'));
+      const secondScore = scorePlan(second);
+      if (leftUnits(second) < leftUnits(best) || (leftUnits(second) === leftUnits(best) && better(secondScore, bestScore))) {
+        best = second;
+        bestScore = secondScore;
+      }
     }
-    const iterations = options.searchIterations ?? 12;
+    const iterations = options.searchIterations ?? 4;
     const worthSearching = () => best.boxes.length > lowerBound || (objective === 'cost' && best.boxes.length > 1);
     for (let it = 0; it < iterations && worthSearching() && !deadline.expired(); it++) {
       const plan = search.improve(search.sequential(rng, rng.next() < 0.5 ? 'fill' : 'rate'));
@@ -191,7 +194,7 @@ function leftUnits(plan: Plan): number {
 }
 
 function contentsWeight(state: PackingState): number {
-  return state.bin.maxPayloadGrams - state.payloadLeftGrams;
+  return state.weightGrams;
 }
 
 class PlanSearch {

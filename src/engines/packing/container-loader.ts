@@ -1,5 +1,4 @@
 import { Deadline } from '../control.js';
-import { Random } from '../../shared/random.js';
 import { allowedOrientations } from './orientations.js';
 import { Criterion, PackingState, type BinSpec, type Block, type Candidate, type PieceKind } from './space-packer.js';
 import type { CargoType, ContainerLoadResult, ContainerPlacement, ContainerSpec, LoadContainerOptions } from './types.js';
@@ -17,7 +16,6 @@ export function loadContainer(
 ): ContainerLoadResult {
   validateContainer(container, cargo);
   const deadline = new Deadline(options, 5_000);
-  const rng = new Random(options.seed ?? 1);
   const kinds: PieceKind[] = cargo.map((c) => ({
     orientations: allowedOrientations(c.dimsMm, 'any', c.mayStandVertical),
     weightGrams: c.weightGrams ?? 0,
@@ -43,18 +41,23 @@ export function loadContainer(
   iterations++;
   if (alt.volumeMm3 > best.volumeMm3) best = alt;
 
-  // greedy lookahead: at each step try the few best blocks, complete each greedily, keep the best
-  const width = 4;
-  for (const criterion of [Criterion.Volume, Criterion.BestFit]) {
-    if (best.volumeMm3 >= upperBound || deadline.expired()) break;
+  // greedy look-ahead: at each step try the `width` best blocks, complete each greedily and keep
+  // the one whose completion loads most; widen the search while time remains
+  const widths = [2, 3, 4, 6, 8, 12, 16, 24, 32];
+  const maxIterations = options.maxIterations ?? Infinity;
+  let round = 0;
+  const cands: Candidate[] = [];
+  while (best.volumeMm3 < upperBound && !deadline.expired() && iterations < maxIterations) {
+    const width = widths[Math.min(widths.length - 1, round >> 1)];
+    const criterion = (round & 1) === 0 ? Criterion.Volume : Criterion.BestFit;
+    round++;
     let state = new PackingState(bin, kinds, counts);
-    const cands: Candidate[] = [];
-    while (!deadline.expired()) {
-      const options = state.branches(criterion, width, cands);
-      if (options.length === 0) break;
+    while (!deadline.expired() && iterations < maxIterations) {
+      const children = state.branches(criterion, width, cands);
+      if (children.length === 0) break;
       let chosen: PackingState | null = null;
       let chosenVolume = -1;
-      for (const next of options) {
+      for (const next of children) {
         const done = next.clone().complete({ criterion, topK: 1 }, buffer);
         iterations++;
         if (done.volumeMm3 > best.volumeMm3) best = done;
@@ -66,15 +69,8 @@ export function loadContainer(
       }
       if (!chosen) break;
       state = chosen;
-      deadline.progress(`loading: ${((100 * best.volumeMm3) / binVolume).toFixed(1)} %`);
     }
-  }
-
-  while (best.volumeMm3 < upperBound && !deadline.expired()) {
-    const criterion = rng.next() < 0.5 ? Criterion.Volume : Criterion.BestFit;
-    const s = new PackingState(bin, kinds, counts).complete({ criterion, topK: 2 + rng.int(3), rng }, buffer);
-    iterations++;
-    if (s.volumeMm3 > best.volumeMm3) best = s;
+    deadline.progress(`loading: ${((100 * best.volumeMm3) / binVolume).toFixed(1)} %`);
   }
 
   return {

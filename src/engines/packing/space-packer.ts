@@ -93,6 +93,7 @@ export class PackingState {
   counts: Int32Array;
   payloadLeftGrams: number;
   volumeMm3 = 0;
+  weightGrams = 0;
   private readonly hasStackRules: boolean;
 
   constructor(
@@ -113,6 +114,7 @@ export class PackingState {
     c.blocks = this.blocks.slice();
     c.payloadLeftGrams = this.payloadLeftGrams;
     c.volumeMm3 = this.volumeMm3;
+    c.weightGrams = this.weightGrams;
     return c;
   }
 
@@ -284,6 +286,7 @@ export class PackingState {
     this.blocks.push(b);
     this.counts[b.kind] -= count;
     this.payloadLeftGrams -= count * pk.weightGrams;
+    this.weightGrams += count * pk.weightGrams;
     this.volumeMm3 += count * pk.volumeMm3;
     const bx0 = b.x, by0 = b.y, bz0 = b.z;
     const bx1 = bx0 + b.nx * b.dx;

@@ -79,7 +79,7 @@ export interface CartonizeOptions extends SolveControl {
    * 'boxes': fewest boxes, then cheapest.
    */
   objective?: 'cost' | 'boxes';
-  /** randomised restarts per order after the deterministic constructions (default 12) */
+  /** randomised restarts per order after the deterministic constructions (default 4) */
   searchIterations?: number;
 }
 
@@ -155,7 +155,10 @@ export interface CargoType {
   weightGrams?: number;
 }
 
-export interface LoadContainerOptions extends SolveControl {}
+export interface LoadContainerOptions extends SolveControl {
+  /** stop after this many greedy completions (makes runs reproducible regardless of machine speed) */
+  maxIterations?: number;
+}
 
 export interface ContainerPlacement {
   typeId: string;

@@ -175,6 +175,7 @@ export class LocalSearch implements RouteState {
     for (let pass = 0; ; pass++) {
       let improved = false;
       for (let k = 0; k < m.n; k++) {
+        if ((k & 15) === 0 && this.abort()) return this.export();
         const u = this.order[k];
         const lastTest = this.lastTested[u];
         this.lastTested[u] = this.moveCount;
@@ -491,6 +492,8 @@ export class LocalSearch implements RouteState {
   }
 
   private swapStarStamp = 0;
+  /** Polled between clients so a long descent on a large instance still honours the time limit. */
+  abort: () => boolean = () => false;
 
   /** Routes are worth pairing in SWAP* when some client of one has a granular neighbour in the other. */
   private routesOverlap(r1: number, r2: number): boolean {

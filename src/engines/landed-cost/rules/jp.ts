@@ -12,14 +12,14 @@ const SRC_60 = 'Customs Tariff Act Enforcement Order Art. 1-4-1 / Japan Customs:
 const SRC_CT = 'Consumption Tax Act Art. 28(4) and 29 (7.8 % / 6.24 %), Local Tax Act Art. 72-83 (22/78); Act on General Rules for National Taxes Art. 118, 119 (base rounded down to ¥1,000, tax to ¥100)';
 const SRC_DUTY = 'Customs Act Art. 4 (CIF valuation); Act on General Rules for National Taxes Art. 118, 119 (rounding)';
 
-const EXCLUDED = ['4202', '4203', '6101', '6102', '6103', '6104', '6105', '6106', '6107', '6108', '6109', '6110', '6111', '6112', '6114', '6115', '6116', '6117', '6401', '6402', '6403', '6404', '6405', '9506'];
+const EXCLUDED = ['4202', '4203', '6101', '6102', '6103', '6104', '6105', '6106', '6107', '6108', '6109', '6110', '6111', '6112', '6114', '6115', '6116', '6117', '6401', '6402', '6403', '6404', '6405'];
 
 const small = (id: string): Threshold => ({ id, amount: '10000', currency: 'JPY', comparison: 'lte', measure: 'customs-value', excludedHsPrefixes: EXCLUDED, source: SRC_10000 });
 
 export const JP_RULES: CountryRuleVersion[] = [{
   id: 'JP-2024-01-01', country: 'JP', effectiveFrom: '2024-01-01', effectiveUntil: null, currency: 'JPY', customsValuation: 'CIF',
   personalUseValueFactor: { factor: '0.6', source: SRC_60 },
-  rounding: { duty: { increment: '100', mode: 'down' }, tax: { increment: '100', mode: 'down' }, fee: { increment: '1', mode: 'half-up' } },
+  rounding: { duty: { increment: '100', mode: 'down' }, tax: { increment: '100', mode: 'down' }, fee: { increment: '1', mode: 'half-up' }, dutyBase: { increment: '1000', mode: 'down' } },
   tariff: 'JP',
   dutyDeMinimis: [small('JP-SMALL-DUTY-10000')],
   taxes: [
