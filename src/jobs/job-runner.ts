@@ -45,8 +45,8 @@ export class JobRunner implements JobDispatcher {
     this.opts = {
       concurrency: options.concurrency ?? Math.max(1, availableParallelism() - 1),
       consume: options.consume ?? true,
-      heartbeatMs: options.heartbeatMs ?? 1000,
-      staleAfterMs: options.staleAfterMs ?? 15_000,
+      heartbeatMs: options.heartbeatMs ?? envMs('PORTOLAN_JOB_HEARTBEAT_MS', 1000),
+      staleAfterMs: options.staleAfterMs ?? envMs('PORTOLAN_JOB_STALE_AFTER_MS', 15_000),
       maxAttempts: options.maxAttempts ?? 3,
       log: options.log ?? (() => {}),
     };
@@ -177,4 +177,9 @@ export class JobRunner implements JobDispatcher {
       await this.dispatch(r.id);
     }
   }
+}
+
+function envMs(name: string, fallback: number): number {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
 }

@@ -58,12 +58,14 @@ export function loadContainer(
       let chosen: PackingState | null = null;
       let chosenVolume = -1;
       for (const next of children) {
-        const done = next.clone().complete({ criterion, topK: 1 }, buffer);
-        iterations++;
-        if (done.volumeMm3 > best.volumeMm3) best = done;
-        if (done.volumeMm3 > chosenVolume) {
-          chosenVolume = done.volumeMm3;
-          chosen = next;
+        for (const completion of [Criterion.Volume, Criterion.BestFit]) {
+          const done = next.clone().complete({ criterion: completion, topK: 1 }, buffer);
+          iterations++;
+          if (done.volumeMm3 > best.volumeMm3) best = done;
+          if (done.volumeMm3 > chosenVolume) {
+            chosenVolume = done.volumeMm3;
+            chosen = next;
+          }
         }
         if (deadline.expired()) break;
       }

@@ -65,9 +65,9 @@ export function scheduleRoute(m: RoutingModel, r: number, seq: ArrayLike<number>
 export function bestSchedule(m: RoutingModel, r: number, seq: ArrayLike<number>): RouteSchedule {
   const startNode = m.n + 2 * r;
   const shiftOpen = m.twOpen[startNode];
-  const hasClock = shiftOpen > EARLIEST || seq.length === 0 || Array.from(seq).some((c) => m.windows[c].length > 0);
   let earliest = shiftOpen > EARLIEST ? shiftOpen : 0;
-  if (shiftOpen <= EARLIEST && hasClock) {
+  if (seq.length === 0) return scheduleRoute(m, r, seq, earliest);
+  if (shiftOpen <= EARLIEST) {
     // no shift: start so that the first stop is reached when its first window opens
     const c = seq[0];
     const w = m.windows[c][0];

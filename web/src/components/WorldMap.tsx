@@ -20,8 +20,8 @@ export interface MapPoint {
   /** Marker radius in map units (the map is 960 wide); default 5. */
   radius?: number;
   color?: string;
-  /** Print the label next to the marker. */
-  showLabel?: boolean;
+  /** Short text printed next to the marker (the label shows in the tooltip). */
+  tag?: string;
 }
 
 export interface MapLine {
@@ -171,7 +171,7 @@ export function WorldMap({
                 key={c.key}
                 d={c.d}
                 className={`map-country${filled ? ' has-value' : ''}${hovered === c.key ? ' hovered' : ''}`}
-                fill={filled ? ramp(palette, scale.t(v)) : undefined}
+                style={filled ? { fill: ramp(palette, scale.t(v)) } : undefined}
                 data-country={c.alpha2}
                 data-value={filled ? v : undefined}
                 onMouseMove={(e) => {
@@ -191,8 +191,7 @@ export function WorldMap({
               key={i}
               d={d}
               className="map-line"
-              stroke={lines[i].color}
-              strokeWidth={lines[i].width ?? 1.5}
+              style={{ stroke: lines[i].color, strokeWidth: lines[i].width }}
               onMouseMove={lines[i].label ? (e) => place(e, lines[i].label!) : undefined}
             />
           ))}
@@ -211,11 +210,11 @@ export function WorldMap({
                 onMouseMove={(e) => place(e, p.label, p.detail)}
                 onClick={onPointClick ? () => onPointClick(p) : undefined}
               >
-                <circle r={r + 3} className="map-point-halo" fill={p.color} />
-                <circle r={r} className="map-point-dot" fill={p.color} />
-                {p.showLabel ? (
+                <circle r={r + 3} className="map-point-halo" style={p.color ? { fill: p.color } : undefined} />
+                <circle r={r} className="map-point-dot" style={p.color ? { fill: p.color } : undefined} />
+                {p.tag ? (
                   <text x={r + 4} y={4} className="map-point-label">
-                    {p.label}
+                    {p.tag}
                   </text>
                 ) : null}
               </g>

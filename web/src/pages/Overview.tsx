@@ -66,6 +66,7 @@ function OverviewBody({ data, stale }: { data: Overview; stale: boolean }) {
           detail: `${countryName(w.country)} · ${w.operator === '3pl' ? '3PL' : 'own'} · ${formatInt(w.orders)} orders shipped`,
           radius: 4 + 5 * Math.sqrt(w.orders / maxShipped),
           color: '#ea580c',
+          tag: w.code,
         })),
     [data, maxShipped],
   );
@@ -81,7 +82,7 @@ function OverviewBody({ data, stale }: { data: Overview; stale: boolean }) {
         <KpiCard id="skus" label="SKUs" value={formatInt(totals.skus)} hint="in the catalogue" />
         <KpiCard id="warehouses" label="Warehouses" value={formatInt(totals.warehouses)} hint="own and 3PL" />
         <KpiCard id="countries" label="Countries" value={formatInt(totals.countries)} hint="shipped to" />
-        <KpiCard id="cross-border" label="Cross-border" value={formatPercent(totals.crossBorderShare)} hint="of orders leave the warehouse's country" />
+        <KpiCard id="cross-border" label="Cross-border" value={formatPercent(totals.crossBorderShare)} hint="shipped abroad" />
       </div>
 
       {totals.orders === 0 ? (
@@ -112,7 +113,7 @@ function OverviewBody({ data, stale }: { data: Overview; stale: boolean }) {
               <tbody>
                 {topCountries.map((c) => (
                   <tr key={c.country}>
-                    <td>
+                    <td className="truncate" title={countryName(c.country)}>
                       <span className="cc">{c.country}</span> {countryName(c.country)}
                     </td>
                     <td className="num">{formatInt(c.orders)}</td>
@@ -189,7 +190,7 @@ function OverviewBody({ data, stale }: { data: Overview; stale: boolean }) {
                 <tbody>
                   {data.topSkus.map((s) => (
                     <tr key={s.sku}>
-                      <td>
+                      <td className="nowrap">
                         <code>{s.sku}</code>
                       </td>
                       <td className="truncate" title={s.name}>
