@@ -48,7 +48,7 @@ before(async () => {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000);
   page.on('pageerror', (err) => pageErrors.push(err.message));
 });
 
@@ -98,6 +98,14 @@ test('the overview shows the demo merchant’s numbers, chart and map', async ()
   await page.getByTestId('map-legend').waitFor();
   mkdirSync(dirname(screenshotPath), { recursive: true });
   await page.screenshot({ path: screenshotPath, fullPage: true });
+
+  // A destination leads to that country's orders on the data page.
+  const top = page.getByTestId('top-countries').locator('a').first();
+  const country = ((await top.locator('.cc').textContent()) ?? '').trim();
+  await top.click();
+  await page.getByTestId('orders-table').waitFor();
+  const codes = await page.getByTestId('orders-table').locator('tbody tr .cc').allTextContents();
+  assert.ok(codes.length > 0 && codes.every((c) => c.trim() === country), `orders filtered to ${country}`);
 });
 
 test('every section is reachable from the navigation', async () => {
@@ -125,12 +133,47 @@ test('the data page imports a CSV and reports row errors, and browses products a
   await page.getByTestId('browse-orders').click();
   await page.getByTestId('orders-table').waitFor();
 
+  // A template downloads with the auth header and imports back as it is.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('template-products').click()]);
+  assert.equal(download.suggestedFilename(), 'portolan-products-template.csv');
+  const template = await download.createReadStream().then(async (stream) => {
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(c as Buffer);
+    return Buffer.concat(chunks);
+  });
+  assert.ok(template.toString('utf8').split('\n').length >= 2, 'template has a header and an example row');
+  await page.getByTestId('import-kind-products').click();
+  await page.getByTestId('import-file').setInputFiles({ name: 'products.csv', mimeType: 'text/csv', buffer: template });
+  await page.getByTestId('import-submit').click();
+  await page.getByTestId('import-result').waitFor();
+  assert.equal(await page.getByTestId('import-rows-read').textContent(), '1');
+  const written = Number(await page.getByTestId('import-inserted').textContent()) + Number(await page.getByTestId('import-updated').textContent());
+  assert.equal(written, 1, 'the example row was imported');
+
   await page.getByTestId('import-kind-warehouses').click();
   await page.getByTestId('import-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('code,name\n,\n') });
   await page.getByTestId('import-submit').click();
   await page.getByTestId('import-result').or(page.getByTestId('error')).first().waitFor();
   assert.equal(await page.getByTestId('import-errors').count(), 1, 'row errors are listed');
   assert.ok((await page.getByTestId('import-errors').locator('tbody tr').count()) >= 1);
+});
+
+test('an API problem shows its detail, and Retry recovers', async () => {
+  await page.route('**/v1/stats/overview**', (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'database not reachable: test outage' }),
+    }),
+  );
+  await page.goto(`${server.url}/#/data`);
+  await page.getByTestId('nav-overview').click();
+  await page.getByTestId('error-detail').waitFor();
+  assert.equal(await page.getByTestId('error-detail').textContent(), 'database not reachable: test outage');
+  await page.unroute('**/v1/stats/overview**');
+  await page.getByTestId('page-overview').getByRole('button', { name: 'Retry' }).click();
+  await page.getByTestId('kpis').waitFor();
+  assert.equal(await page.getByTestId('error').count(), 0);
 });
 
 test('a revoked key returns to the sign-in form; sign-out forgets the key', async () => {

@@ -5,10 +5,12 @@ import { Shell } from './Shell';
 import { SignIn } from './SignIn';
 import { adoptKeyFromUrl, storedKey, storeKey } from './lib/auth';
 
+/** Read once per page load: React may call state initialisers twice, and the URL key is gone after the first. */
+let firstKey: string | null | undefined;
 function initialKey(): string | null {
-  const key = adoptKeyFromUrl() ?? storedKey();
-  setApiKey(key);
-  return key;
+  if (firstKey === undefined) firstKey = adoptKeyFromUrl() ?? storedKey();
+  setApiKey(firstKey);
+  return firstKey;
 }
 
 export function App() {

@@ -2,11 +2,11 @@
  * The candidate models `forecastSeries` chooses among, each wrapped to the same shape: fit a
  * history, return point forecasts and error standard deviations for `horizon` steps.
  */
-import { autoEts, etsName, etsSpecs, fitEts, forecastEts, type EtsSpec } from './ets.js';
+import { autoEts, etsName, etsSpecs, fitEts, forecastEts, refilterEts, type EtsFit, type EtsSpec } from './ets.js';
 import { adida, croston, tsb, type RateForecast } from './intermittent.js';
 import { multiSeasonalForecast } from './multi-seasonal.js';
-import { allPositive } from './seasonality.js';
-import { thetaForecast } from './theta.js';
+import { allPositive, hasSeasonality } from './seasonality.js';
+import { thetaForecast, thetaForecastOrigins } from './theta.js';
 import type { CandidateForecast, CandidateModel, ModelFamily } from './types.js';
 
 function residualSd(y: Float64Array, lag: number): number {
@@ -55,15 +55,31 @@ export function seasonalNaiveModel(period: number): CandidateModel {
 
 /** AutoETS over the admissible specifications; seasons longer than 24 are left to other models (as in `forecast::ets`). */
 export function autoEtsModel(period: number, specs?: EtsSpec[]): CandidateModel {
+  const fitAuto = (y: Float64Array) => {
+    const m = period > 1 && period <= 24 && y.length >= 2 * period + 2 ? period : 1;
+    // With clear seasonality the non-seasonal specifications never win on AICc; skipping them halves the cost.
+    const seasonalOnly = m > 1 && hasSeasonality(y, m);
+    const candidates = specs ?? etsSpecs(m, allPositive(y)).filter((s) => !seasonalOnly || s.season !== 'N');
+    return autoEts(y, m, candidates, m > 1 ? 150 : 300);
+  };
+  const toCandidate = (fit: EtsFit, horizon: number): CandidateForecast => {
+    const { point, sd } = forecastEts(fit, horizon);
+    return { name: etsName(fit.spec), family: 'ets', point, sd };
+  };
   return {
     name: 'AutoETS',
     family: 'ets',
     fit(y, horizon) {
-      const m = period > 1 && period <= 24 && y.length >= 2 * period + 2 ? period : 1;
-      const fit = autoEts(y, m, specs ?? etsSpecs(m, allPositive(y)));
-      if (!fit) return null;
-      const { point, sd } = forecastEts(fit, horizon);
-      return { name: etsName(fit.spec), family: 'ets', point, sd };
+      const fit = fitAuto(y);
+      return fit ? toCandidate(fit, horizon) : null;
+    },
+    fitOrigins(y, origins, horizon) {
+      const fit = fitAuto(y.subarray(0, origins[0]));
+      return origins.map((origin, i) => {
+        if (!fit) return null;
+        const later = i === 0 ? fit : refilterEts(fit, y.subarray(0, origin));
+        return later ? toCandidate(later, horizon) : null;
+      });
     },
   };
 }
@@ -90,6 +106,9 @@ export function thetaModel(period: number, dynamic: boolean): CandidateModel {
     fit(y, horizon) {
       const r = thetaForecast(y, horizon, period, dynamic);
       return r ? { name, family: 'theta', point: r.point, sd: r.sd } : null;
+    },
+    fitOrigins(y, origins, horizon) {
+      return thetaForecastOrigins(y, origins, horizon, period, dynamic).map((r) => (r ? { name, family: 'theta', point: r.point, sd: r.sd } : null));
     },
   };
 }

@@ -38,6 +38,10 @@ export interface EtsFit {
   /** Residual variance: absolute for additive error, relative for multiplicative error. */
   sigma2: number;
   aicc: number;
+  /** Initial states the fit started from, so the same model can be re-run on a longer history. */
+  initialLevel: number;
+  initialSlope: number;
+  initialSeasons: Float64Array;
 }
 
 export function etsName(spec: EtsSpec): string {
@@ -251,7 +255,28 @@ export function fitEts(y: Float64Array, spec: EtsSpec, maxEvaluations = 300): Et
     observations: n,
     sigma2: out.sse / Math.max(1, n - k),
     aicc,
+    initialLevel: params.level0,
+    initialSlope: params.slope0,
+    initialSeasons: Float64Array.from(init.seasons),
   };
+}
+
+/**
+ * Re-runs a fitted model with its parameters unchanged over `y` (which must start where the fitted
+ * history started) and returns the fit as of the end of `y`: cheap forecasts from later origins.
+ */
+export function refilterEts(fit: EtsFit, y: Float64Array): EtsFit | null {
+  const seasons = Float64Array.from(fit.initialSeasons);
+  const out = { level: 0, slope: 0, sse: 0 };
+  const lik = filter(
+    y,
+    fit.spec,
+    { alpha: fit.alpha, beta: fit.beta, gamma: fit.gamma, phi: fit.phi, level0: fit.initialLevel, slope0: fit.initialSlope },
+    seasons,
+    out,
+  );
+  if (!Number.isFinite(lik)) return null;
+  return { ...fit, level: out.level, slope: out.slope, seasons, observations: y.length, sigma2: out.sse / Math.max(1, y.length - 1) };
 }
 
 /** Point forecasts and error standard deviations (analytic for linear models, a first-order approximation otherwise). */

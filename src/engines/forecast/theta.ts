@@ -6,15 +6,6 @@
 import { logistic, logit, nelderMead } from './nelder-mead.js';
 import { allPositive, hasSeasonality, seasonalIndices } from './seasonality.js';
 
-export interface ThetaFit {
-  dynamic: boolean;
-  alpha: number;
-  theta: number;
-  /** Forecasts and error standard deviations on the (deseasonalised) scale. */
-  point: Float64Array;
-  sd: Float64Array;
-}
-
 interface State {
   level: number;
   meanY: number;
@@ -61,13 +52,19 @@ function run(y: Float64Array, dynamic: boolean, level0: number, alpha: number, t
   return { mse: sse / n, forecast };
 }
 
-function fitTheta(y: Float64Array, dynamic: boolean, horizon: number): ThetaFit | null {
+interface ThetaParams {
+  alpha: number;
+  theta: number;
+  level0: number;
+}
+
+function fitThetaParams(y: Float64Array, dynamic: boolean): ThetaParams | null {
   const n = y.length;
   if (n < 3) return null;
   let scale = 0;
   for (let t = 0; t < n; t++) scale += Math.abs(y[t]);
   scale = scale / n || 1;
-  const decode = (x: Float64Array) => ({
+  const decode = (x: Float64Array): ThetaParams => ({
     alpha: 0.1 + 0.89 * logistic(x[0]),
     theta: 1 + 9 * logistic(x[1]),
     level0: y[0] / 2 + scale * x[2],
@@ -78,40 +75,49 @@ function fitTheta(y: Float64Array, dynamic: boolean, horizon: number): ThetaFit 
   };
   const start = Float64Array.of(logit((0.5 - 0.1) / 0.89), logit(1 / 9), 0);
   const best = nelderMead(objective, start, { maxEvaluations: 300, step: 0.7 });
-  const p = decode(best.x);
-  const { mse, forecast } = run(y, dynamic, p.level0, p.alpha, p.theta, horizon);
-  if (!Number.isFinite(mse)) return null;
-  const sd = new Float64Array(horizon);
-  for (let h = 0; h < horizon; h++) sd[h] = Math.sqrt(mse * (1 + h * p.alpha * p.alpha));
-  return { dynamic, alpha: p.alpha, theta: p.theta, point: forecast, sd };
+  return Number.isFinite(best.value) ? decode(best.x) : null;
 }
 
-/** Theta forecast with automatic deseasonalisation; returns null when the series is too short. */
-export function thetaForecast(
+/**
+ * Theta forecasts from several origins (history lengths, increasing): the seasonal indices and
+ * parameters are estimated once on the shortest history, then each origin is only filtered.
+ */
+export function thetaForecastOrigins(
   y: Float64Array,
+  origins: number[],
   horizon: number,
   period: number,
   dynamic: boolean,
-): { point: Float64Array; sd: Float64Array; seasonal: boolean } | null {
-  const n = y.length;
-  const seasonal = period > 1 && hasSeasonality(y, period);
-  let indices: Float64Array | null = null;
-  let multiplicative = false;
-  let adjusted = y;
-  if (seasonal) {
-    multiplicative = allPositive(y);
-    indices = seasonalIndices(y, period, multiplicative);
-    adjusted = new Float64Array(n);
-    for (let t = 0; t < n; t++) adjusted[t] = multiplicative ? y[t] / indices[t % period] : y[t] - indices[t % period];
-  }
-  const fit = fitTheta(adjusted, dynamic, horizon);
-  if (!fit) return null;
-  if (indices) {
+): ({ point: Float64Array; sd: Float64Array } | null)[] {
+  const first = y.subarray(0, origins[0]);
+  const seasonal = period > 1 && hasSeasonality(first, period);
+  const multiplicative = seasonal && allPositive(y.subarray(0, origins[origins.length - 1]));
+  const indices = seasonal ? seasonalIndices(first, period, multiplicative) : null;
+  const adjust = (length: number): Float64Array => {
+    if (!indices) return y.subarray(0, length);
+    const adjusted = new Float64Array(length);
+    for (let t = 0; t < length; t++) adjusted[t] = multiplicative ? y[t] / indices[t % period] : y[t] - indices[t % period];
+    return adjusted;
+  };
+  const params = fitThetaParams(adjust(origins[0]), dynamic);
+  return origins.map((origin) => {
+    if (!params) return null;
+    const { mse, forecast } = run(adjust(origin), dynamic, params.level0, params.alpha, params.theta, horizon);
+    if (!Number.isFinite(mse)) return null;
+    const sd = new Float64Array(horizon);
     for (let h = 0; h < horizon; h++) {
-      const s = indices[(n + h) % period];
-      fit.point[h] = multiplicative ? fit.point[h] * s : fit.point[h] + s;
-      if (multiplicative) fit.sd[h] *= s;
+      sd[h] = Math.sqrt(mse * (1 + h * params.alpha * params.alpha));
+      if (indices) {
+        const s = indices[(origin + h) % period];
+        forecast[h] = multiplicative ? forecast[h] * s : forecast[h] + s;
+        if (multiplicative) sd[h] *= s;
+      }
     }
-  }
-  return { point: fit.point, sd: fit.sd, seasonal };
+    return { point: forecast, sd };
+  });
+}
+
+/** Theta forecast with automatic deseasonalisation; null when the series is too short. */
+export function thetaForecast(y: Float64Array, horizon: number, period: number, dynamic: boolean): { point: Float64Array; sd: Float64Array } | null {
+  return thetaForecastOrigins(y, [y.length], horizon, period, dynamic)[0];
 }

@@ -5,7 +5,7 @@
 import { Decimal } from 'decimal.js';
 
 /** A private Decimal constructor so other modules' global settings cannot change our rounding. */
-export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export const Dec = Decimal.clone({ precision: 30, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO = new Dec(0);

@@ -2,7 +2,7 @@ import type { Deadline } from '../control.js';
 import { assignByRegret, cloneState, emptyState, recompute, totalCost, type AssignmentState } from './assignment-state.js';
 import type { Instance } from './instance.js';
 import { runLagrangian, type RelaxedSolution } from './lagrangian.js';
-import { improveAssignment, improveSites } from './local-search.js';
+import { improveAssignmentDeep, improveSites } from './local-search.js';
 import { solveLocationMip } from './mip.js';
 
 /** Largest MIP (columns) we hand to HiGHS; beyond it the WASM build rarely finishes in time. */
@@ -96,7 +96,7 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
   let bestCost = best ? totalCost(best) : Infinity;
   const seen = new Set<string>();
   const consider = (s: AssignmentState, deep: boolean) => {
-    improveAssignment(inst, s, deadline);
+    improveAssignmentDeep(inst, s, deadline);
     if (deep && totalCost(s) < bestCost * 1.02) improveSites(inst, s, deadline);
     if (totalCost(s) < bestCost - 1e-9) {
       best = cloneState(s);
@@ -124,14 +124,35 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
     },
   });
   let lowerBound = lag.bound;
+  if (process.env.NETDEBUG) console.error('after lagrangian', bestCost, lag.bound, lag.iterations, deadline.elapsedMs().toFixed(0), best && Array.from(best.open.keys()).filter((i) => best!.open[i]).join(','));
   if (best) {
     improveSites(inst, best, deadline, 16);
+    improveAssignmentDeep(inst, best, deadline);
     bestCost = totalCost(best);
   }
 
   let share: Float64Array | undefined;
   let openSplit: Uint8Array | undefined;
   let optimal = provenOptimal(inst, bestCost, lowerBound);
+  const adoptMip = (open: Uint8Array, shares: Float64Array, objective: number) => {
+    if (inst.kind === 'single-source') {
+      const s = emptyState(inst);
+      s.open.set(open);
+      for (let z = 0; z < inst.zones; z++) {
+        let top = -1;
+        for (let i = 0; i < inst.sites; i++) if (top < 0 || shares[z * inst.sites + i] > shares[z * inst.sites + top]) top = i;
+        s.assign[z] = top;
+      }
+      if (recompute(inst, s) && totalCost(s) < bestCost - 1e-9) {
+        best = s;
+        bestCost = totalCost(s);
+      }
+    } else {
+      share = shares;
+      openSplit = open;
+      bestCost = objective;
+    }
+  };
   const liveColumns = inst.sites * (inst.zones + 1);
   if (!optimal && useMip && liveColumns <= MIP_MAX_COLUMNS && !deadline.expired()) {
     // sites whose forced change of state alone lifts the (cardinality-free) bound above the incumbent
@@ -147,29 +168,26 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
         if (base + Math.abs(v) > bestCost - slack) fixedSite[i] = v >= 0 ? 0 : 1;
       }
     methods.push('mip');
+    // kernel search first: a MIP over the incumbent's sites plus the closed sites the relaxation
+    // likes best finds better incumbents far faster than the full model
+    const kernelSize = Math.min(inst.sites, Math.max(8, (best?.openCount ?? 0) + Math.ceil(inst.sites / 4)));
+    if (kernelSize < inst.sites - fixedSite.reduce((a, f) => a + (f === 0 ? 1 : 0), 0)) {
+      const ranked = Array.from({ length: inst.sites }, (_, i) => i)
+        .filter((i) => fixedSite[i] !== 0)
+        .sort((a, b) => Number(best?.open[b] ?? 0) - Number(best?.open[a] ?? 0) || lag.siteValue[a] - lag.siteValue[b]);
+      const kernel = new Int8Array(inst.sites).fill(0);
+      for (const i of ranked.slice(0, kernelSize)) kernel[i] = fixedSite[i];
+      for (let i = 0; i < inst.sites; i++) if (inst.mustOpen[i]) kernel[i] = 1;
+      const kernelSec = (0.35 * (limitMs - deadline.elapsedMs())) / 1000;
+      const kmip = await solveLocationMip(inst, kernel, best ? { open: best.open, assign: best.assign } : null, kernelSec, shouldStop);
+      if (kmip.objective < bestCost - 1e-9 && kmip.share && kmip.open) adoptMip(kmip.open, kmip.share, kmip.objective);
+    }
+    if (process.env.NETDEBUG) console.error('after kernel', bestCost, deadline.elapsedMs().toFixed(0), fixedSite.join(''));
     const remainingSec = (limitMs - deadline.elapsedMs()) / 1000;
     const mip = await solveLocationMip(inst, fixedSite, best ? { open: best.open, assign: best.assign } : null, remainingSec, shouldStop);
     // the MIP works on a reduced model: its bound only holds for that model, so combine it with the fixing argument
     if (mip.optimal || Number.isFinite(mip.bound)) lowerBound = Math.max(lowerBound, Math.min(mip.bound, bestCost));
-    if (mip.objective < bestCost - 1e-9 && mip.share && mip.open) {
-      if (inst.kind === 'single-source') {
-        const s = emptyState(inst);
-        s.open.set(mip.open);
-        for (let z = 0; z < inst.zones; z++) {
-          let top = -1;
-          for (let i = 0; i < inst.sites; i++) if (top < 0 || mip.share[z * inst.sites + i] > mip.share[z * inst.sites + top]) top = i;
-          s.assign[z] = top;
-        }
-        if (recompute(inst, s)) {
-          best = s;
-          bestCost = totalCost(s);
-        }
-      } else {
-        share = mip.share;
-        openSplit = mip.open;
-        bestCost = mip.objective;
-      }
-    }
+    if (mip.objective < bestCost - 1e-9 && mip.share && mip.open) adoptMip(mip.open, mip.share, mip.objective);
     if (mip.optimal) lowerBound = Math.max(lowerBound, inst.integral ? Math.ceil(bestCost - 0.999 - 1e-9) : bestCost);
     optimal = provenOptimal(inst, bestCost, lowerBound) || mip.optimal;
     if (mip.optimal) lowerBound = Math.max(lowerBound, bestCost);

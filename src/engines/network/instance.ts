@@ -67,9 +67,10 @@ export function buildInstance(problem: NetworkProblem): Instance {
     if (!Number.isInteger(problem.maxOpen) || problem.maxOpen < 1) throw new NetworkInputError('maxOpen', 'must be a positive integer');
     maxOpen = Math.min(sites, problem.maxOpen);
   }
-  if (problem.kind === 'p-median') {
+  if (problem.kind === 'p-median' && problem.openCount === undefined) throw new NetworkInputError('openCount', 'is required for p-median');
+  if (problem.openCount !== undefined) {
     const p = problem.openCount;
-    if (p === undefined || !Number.isInteger(p) || p < 1 || p > sites) throw new NetworkInputError('openCount', `must be an integer in 1..${sites} for p-median`);
+    if (!Number.isInteger(p) || p < 1 || p > sites) throw new NetworkInputError('openCount', `must be an integer in 1..${sites}`);
     maxOpen = Math.min(maxOpen, p);
     minOpen = p;
     if (maxOpen < p) throw new NetworkInputError('maxOpen', `is below openCount ${p}`);

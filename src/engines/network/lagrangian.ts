@@ -31,6 +31,8 @@ export interface LagrangianOptions {
   /** stop when upper bound minus bound falls below this */
   closeEnough: (bound: number) => boolean;
   initial?: Float64Array;
+  /** starting step scale (default 2; lower when warm-started) */
+  initialLambda?: number;
 }
 
 export interface LagrangianResult {
@@ -70,7 +72,7 @@ export function runLagrangian(inst: Instance, options: LagrangianOptions): Lagra
   let bestBound = -Infinity;
   let bestU = u.slice();
   let bestSiteValue = new Float64Array(sites);
-  let lambda = 2;
+  let lambda = options.initialLambda ?? 2;
   let sinceImprovement = 0;
   const patience = Math.max(10, Math.min(40, Math.round(sites / 2)));
   const maxIterations = options.maxIterations ?? 5000;

@@ -111,7 +111,7 @@ export function trySiteMove(inst: Instance, s: AssignmentState, closeSite: numbe
   // a site left empty by the move is worth closing too (unless it must stay open)
   const emptied: number[] = [];
   for (const [i, change] of loadChange)
-    if (i !== openSite && i !== closeSite && s.open[i] && !inst.mustOpen[i] && s.load[i] + change <= EPS && fixed[i] > 0) {
+    if (inst.minOpen === 0 && i !== openSite && i !== closeSite && s.open[i] && !inst.mustOpen[i] && s.load[i] + change <= EPS && fixed[i] > 0) {
       emptied.push(i);
       delta -= fixed[i];
     }
@@ -189,4 +189,66 @@ export function improveSites(inst: Instance, s: AssignmentState, deadline: Deadl
       }
     }
   }
+}
+
+/**
+ * Ejection chains of length two: move zone z1 to a site b that lacks room, and make room by
+ * moving some zone z2 out of b to a third site (or into the room z1 left). Tight capacities
+ * make plain shifts and swaps stall; these chains keep improving. Only the `breadth` cheapest
+ * open sites per zone are tried, to bound the work on large instances.
+ */
+export function ejectionChains(inst: Instance, s: AssignmentState, deadline: Deadline, breadth = 8): boolean {
+  const { sites, zones, cost, demand, capacity } = inst;
+  const openList: number[] = [];
+  for (let i = 0; i < sites; i++) if (s.open[i]) openList.push(i);
+  const near: Int32Array[] = [];
+  for (let z = 0; z < zones; z++) {
+    const row = z * sites;
+    near.push(Int32Array.from(openList.slice().sort((x, y) => cost[row + x] - cost[row + y]).slice(0, Math.min(breadth, openList.length))));
+  }
+  let any = false;
+  let improved = true;
+  while (improved && !deadline.expired()) {
+    improved = false;
+    const members: number[][] = Array.from({ length: sites }, () => []);
+    for (let z = 0; z < zones; z++) members[s.assign[z]].push(z);
+    search: for (let z1 = 0; z1 < zones; z1++) {
+      if (deadline.expired()) break;
+      const a = s.assign[z1];
+      const d1 = demand[z1];
+      const r1 = z1 * sites;
+      for (const b of near[z1]) {
+        if (b === a) continue;
+        const delta1 = cost[r1 + b] - cost[r1 + a];
+        const overflow = s.load[b] + d1 - capacity[b];
+        for (const z2 of members[b]) {
+          const d2 = demand[z2];
+          if (d2 < overflow - EPS) continue;
+          const r2 = z2 * sites;
+          for (const c of near[z2]) {
+            if (c === b) continue;
+            const delta = delta1 + cost[r2 + c] - cost[r2 + b];
+            if (delta >= -1e-7) continue;
+            const room = c === a ? s.load[a] - d1 + d2 <= capacity[a] + EPS : s.load[c] + d2 <= capacity[c] + EPS;
+            if (!room) continue;
+            s.load[a] -= d1;
+            s.load[b] += d1 - d2;
+            s.load[c] += d2;
+            s.assign[z1] = b;
+            s.assign[z2] = c;
+            s.serviceCost += delta;
+            improved = any = true;
+            break search;
+          }
+        }
+      }
+    }
+  }
+  return any;
+}
+
+/** Shifts, swaps and ejection chains until none improves. */
+export function improveAssignmentDeep(inst: Instance, s: AssignmentState, deadline: Deadline): void {
+  do improveAssignment(inst, s, deadline);
+  while (ejectionChains(inst, s, deadline) && !deadline.expired());
 }

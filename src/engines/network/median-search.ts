@@ -111,21 +111,23 @@ export class MedianState {
 }
 
 /** Best-improvement swaps until none improves. */
-export function descend(inst: Instance, state: MedianState, deadline: Deadline, extraLoss: Float64Array): void {
+export function descend(inst: Instance, state: MedianState, deadline: Deadline, extraLoss: Float64Array, candidates: ArrayLike<number> | null = null): void {
   const tolerance = 1e-9 * Math.max(1, Math.abs(state.cost));
   while (!deadline.expired()) {
-    const move = state.bestSwap(null, extraLoss);
+    const move = state.bestSwap(candidates, extraLoss);
     if (move.insert < 0 || move.delta >= -tolerance) return;
     state.swap(move.insert, move.remove);
   }
 }
 
 /** Random swaps of a few sites, used to escape local optima. */
-export function perturb(inst: Instance, state: MedianState, random: Random, strength: number): void {
+export function perturb(inst: Instance, state: MedianState, random: Random, strength: number, candidates: ArrayLike<number> | null = null): void {
   for (let k = 0; k < strength; k++) {
     const open = state.openList().filter((i) => !inst.mustOpen[i]);
     const closed: number[] = [];
-    for (let i = 0; i < inst.sites; i++) if (!state.open[i]) closed.push(i);
+    if (candidates) {
+      for (let k2 = 0; k2 < candidates.length; k2++) if (!state.open[candidates[k2]]) closed.push(candidates[k2]);
+    } else for (let i = 0; i < inst.sites; i++) if (!state.open[i]) closed.push(i);
     if (open.length === 0 || closed.length === 0) return;
     state.swap(random.pick(closed), random.pick(open));
   }

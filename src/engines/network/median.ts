@@ -57,27 +57,41 @@ export async function solveMedian(inst: Instance, deadline: Deadline, limitMs: n
   const p = Math.min(inst.maxOpen, inst.sites);
   const extraLoss = new Float64Array(inst.sites);
   let state = new MedianState(inst, greedyStart(inst, p));
+  if (process.env.NETDEBUG) console.error('greedy', state.cost, deadline.elapsedMs().toFixed(0));
   descend(inst, state, deadline, extraLoss);
+  if (process.env.NETDEBUG) console.error('descend', state.cost, deadline.elapsedMs().toFixed(0));
   let best = { open: state.open.slice(), cost: state.cost };
   const remember = (s: MedianState) => {
     if (s.cost < best.cost - 1e-9) best = { open: s.open.slice(), cost: s.cost };
   };
+  // sites whose forced opening alone lifts the Lagrangian bound past the incumbent never help
+  const promising = (values: Float64Array, bound: number): Int32Array => {
+    const sorted = Array.from(values).sort((a, b) => a - b);
+    const pth = sorted[Math.max(0, p - 1)];
+    const slack = inst.integral ? 1 - 1e-6 : 1e-9;
+    const keep: number[] = [];
+    for (let i = 0; i < inst.sites; i++) if (bound + values[i] - pth <= best.cost - slack || best.open[i]) keep.push(i);
+    return Int32Array.from(keep);
+  };
   const seen = new Set<string>();
-  const lagrangianEndsAtMs = deadline.elapsedMs() + 0.4 * limitMs;
+  const lagrangianEndsAtMs = deadline.elapsedMs() + 0.6 * limitMs;
   const lag = runLagrangian(inst, {
     deadline: { expired: () => deadline.expired() || deadline.elapsedMs() > lagrangianEndsAtMs } as Deadline,
     upperBound: () => best.cost,
     closeEnough: (bound) => provenOptimal(inst, best.cost, bound),
-    onRelaxed: (relaxed) => {
+    onRelaxed: (relaxed, iteration) => {
+      // descents cost far more than a subgradient step, so only sample the relaxed site sets
+      if (iteration % 10 !== 9 || relaxed.bound < best.cost * (1 - 0.005)) return;
       const key = relaxed.open.join('');
       if (seen.has(key)) return;
       seen.add(key);
       const s = new MedianState(inst, relaxed.open.reduce<number[]>((list, flag, i) => (flag ? (list.push(i), list) : list), []));
-      descend(inst, s, deadline, extraLoss);
+      descend(inst, s, deadline, extraLoss, promising(relaxed.siteValue, relaxed.bound));
       remember(s);
     },
   });
   let lowerBound = lag.bound;
+  if (process.env.NETDEBUG) console.error('after lagrangian', best.cost, lag.bound, lag.iterations, deadline.elapsedMs().toFixed(0));
   let optimal = provenOptimal(inst, best.cost, lowerBound);
 
   if (!optimal && useMip && inst.sites * (inst.zones + 1) <= MIP_MAX_COLUMNS && !deadline.expired()) {
@@ -102,16 +116,38 @@ export async function solveMedian(inst: Instance, deadline: Deadline, limitMs: n
   state.open.set(best.open);
   state.refresh();
   let round = 0;
+  let multipliers = lag.multipliers;
+  let candidates = Number.isFinite(lag.bound) ? promising(lag.siteValue, lag.bound) : null;
+  if (process.env.NETDEBUG) console.error('candidates', candidates?.length);
+  let boundAtCost = best.cost;
   while (!optimal && !deadline.expired()) {
     round++;
-    perturb(inst, state, random, 1 + random.int(Math.min(3, p)));
-    descend(inst, state, deadline, extraLoss);
+    perturb(inst, state, random, 1 + random.int(Math.min(3, p)), candidates);
+    descend(inst, state, deadline, extraLoss, candidates);
     remember(state);
     if (state.cost > best.cost + 1e-9 || (round & 7) === 0) {
       state.open.set(best.open);
       state.refresh();
     }
     optimal = provenOptimal(inst, best.cost, lowerBound);
+    if (!optimal && best.cost < boundAtCost - 1e-9 && !deadline.expired()) {
+      // a better incumbent gives the subgradient a better target: resume from the best multipliers
+      boundAtCost = best.cost;
+      const again = runLagrangian(inst, {
+        deadline,
+        upperBound: () => best.cost,
+        closeEnough: (bound) => provenOptimal(inst, best.cost, bound),
+        initial: multipliers,
+        initialLambda: 0.25,
+        maxIterations: 400,
+      });
+      if (again.bound > lowerBound) {
+        lowerBound = again.bound;
+        multipliers = again.multipliers;
+        candidates = promising(again.siteValue, again.bound);
+      }
+      optimal = provenOptimal(inst, best.cost, lowerBound);
+    }
   }
   const final = new MedianState(inst, []);
   final.open.set(best.open);

@@ -30,7 +30,7 @@ export interface NetworkProblem {
   mustOpen?: number[];
   /** Optional cap on the number of open sites. */
   maxOpen?: number;
-  /** p for `p-median`: the exact number of sites to open. */
+  /** Exact number of sites to open: required for `p-median` (p), optional for the others. */
   openCount?: number;
   /** For `coverage`: distance zone→site, zone-major, same unit as `coverageRadius`. */
   distance?: number[];

@@ -48,6 +48,8 @@ interface Score {
 export function cartonize(order: CartonizeOrder, boxTypes: readonly BoxType[], options: CartonizeOptions = {}): CartonizationResult {
   validateOrder(order);
   validateBoxes(boxTypes);
+  const support = options.minSupportPercent ?? 0;
+  if (!(support >= 0 && support <= 100)) throw new PackingInputError('minSupportPercent must be between 0 and 100');
   const deadline = new Deadline(options, 2_000);
   const rng = new Random(options.seed ?? 1);
   const objective = options.objective ?? 'cost';
@@ -61,6 +63,7 @@ export function cartonize(order: CartonizeOrder, boxTypes: readonly BoxType[], o
         y: t.innerLengthMm,
         z: t.innerDepthMm,
         maxPayloadGrams: t.maxWeightGrams === undefined ? Infinity : t.maxWeightGrams - empty,
+        minSupportFraction: support / 100,
       },
       innerVolumeMm3: t.innerWidthMm * t.innerLengthMm * t.innerDepthMm,
       outerVolumeMm3: (t.outerWidthMm ?? t.innerWidthMm) * (t.outerLengthMm ?? t.innerLengthMm) * (t.outerDepthMm ?? t.innerDepthMm),
@@ -155,7 +158,7 @@ export function cartonize(order: CartonizeOrder, boxTypes: readonly BoxType[], o
 
   if (boxedKinds.length > 0) {
     const counts = Int32Array.from(boxedItems.map((i) => i.quantity ?? 1));
-    const search = new PlanSearch(boxes, boxedKinds, counts, stockLeft, priceOf, better, objective, scorePlan);
+    const search = new PlanSearch(boxes, boxedKinds, counts, stockLeft, priceOf, objective, deadline);
     let best = search.improve(search.sequential(null, 'fill'));
     let bestScore = scorePlan(best);
     const lowerBound = search.boxLowerBound();
@@ -206,9 +209,8 @@ class PlanSearch {
     private readonly counts: Int32Array,
     private readonly stock: readonly number[],
     private readonly priceOf: (box: number, contentsGrams: number) => number,
-    private readonly better: (a: Score, b: Score) => boolean,
     private readonly objective: 'cost' | 'boxes',
-    private readonly scorePlan: (plan: Plan) => Score,
+    private readonly deadline: Deadline,
   ) {}
 
   /** Volume and weight bound on the number of boxes (ignoring stock). */
@@ -287,16 +289,23 @@ class PlanSearch {
     const stockUsed = this.boxes.map(() => 0);
     for (const p of plan.boxes) stockUsed[p.box]++;
     let merged = true;
-    while (merged && plan.boxes.length > 1) {
+    // merging is an improvement only: it may stop at the deadline and leave a valid plan
+    while (merged && plan.boxes.length > 1 && !this.deadline.expired()) {
       merged = false;
       outer: for (let i = 0; i < plan.boxes.length; i++) {
         for (let j = i + 1; j < plan.boxes.length; j++) {
+          if (this.deadline.expired()) break outer;
           const content = packedCounts(plan.boxes[i].state, this.counts.length);
           const other = packedCounts(plan.boxes[j].state, this.counts.length);
           for (let k = 0; k < content.length; k++) content[k] += other[k];
           stockUsed[plan.boxes[i].box]--;
           stockUsed[plan.boxes[j].box]--;
-          const repl = this.cheapestHolding(content, stockUsed);
+          // under the cost objective one box must also be cheaper than the two it replaces
+          const limit =
+            this.objective === 'cost'
+              ? this.priceOf(plan.boxes[i].box, contentsWeight(plan.boxes[i].state)) + this.priceOf(plan.boxes[j].box, contentsWeight(plan.boxes[j].state)) + 1e-9
+              : Infinity;
+          const repl = this.cheapestHolding(content, stockUsed, limit);
           if (repl) {
             stockUsed[repl.box]++;
             plan.boxes[i] = repl;
@@ -309,7 +318,7 @@ class PlanSearch {
         }
       }
     }
-    for (let i = 0; i < plan.boxes.length; i++) {
+    for (let i = 0; i < plan.boxes.length && !this.deadline.expired(); i++) {
       const cur = plan.boxes[i];
       stockUsed[cur.box]--;
       const content = packedCounts(cur.state, this.counts.length);

@@ -5,9 +5,11 @@ import type { CargoType, ContainerLoadResult, ContainerPlacement, ContainerSpec,
 
 /**
  * Loads one container with as much cargo volume as possible. Construction is block building over
- * maximal spaces; the search is a greedy-lookahead over block choices (each candidate block of the
- * next step is judged by the volume a greedy completion reaches, as in Fanslau & Bortfeldt's tree
- * search), followed by randomised restarts until the time limit.
+ * maximal spaces; the search is a look-ahead over block choices in the spirit of Fanslau &
+ * Bortfeldt's tree search: each candidate block for the next space is judged by the volume that
+ * greedy completions (two block criteria) reach from it, the best is fixed, and the walk repeats
+ * with a wider choice until the time limit. No randomness, so a run is reproducible when it is
+ * bounded by `maxIterations` rather than by time.
  */
 export function loadContainer(
   container: ContainerSpec,
@@ -48,7 +50,8 @@ export function loadContainer(
   let round = 0;
   const cands: Candidate[] = [];
   while (best.volumeMm3 < upperBound && !deadline.expired() && iterations < maxIterations) {
-    const width = widths[Math.min(widths.length - 1, round >> 1)];
+    if (round >= 2 * widths.length) break;
+    const width = widths[round >> 1];
     const criterion = (round & 1) === 0 ? Criterion.Volume : Criterion.BestFit;
     round++;
     let state = new PackingState(bin, kinds, counts);

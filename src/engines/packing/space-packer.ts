@@ -22,6 +22,11 @@ export interface BinSpec {
   z: number;
   /** what the contents may weigh; Infinity when unlimited */
   maxPayloadGrams: number;
+  /**
+   * Share of each piece's base that must rest on the floor or on pieces directly below it
+   * (0 = free-floating placements allowed, as in the container loading literature).
+   */
+  minSupportFraction?: number;
 }
 
 export interface Block {
@@ -94,7 +99,7 @@ export class PackingState {
   payloadLeftGrams: number;
   volumeMm3 = 0;
   weightGrams = 0;
-  private readonly hasStackRules: boolean;
+  private readonly hasPlacementRules: boolean;
 
   constructor(
     readonly bin: BinSpec,
@@ -104,7 +109,7 @@ export class PackingState {
   ) {
     this.counts = counts.slice();
     this.payloadLeftGrams = bin.maxPayloadGrams;
-    this.hasStackRules = kinds.some((k) => k.doNotStackOn || k.fragile);
+    this.hasPlacementRules = kinds.some((k) => k.doNotStackOn || k.fragile) || (bin.minSupportFraction ?? 0) > 0;
     if (empty) this.spaces.push(this.makeSpace(0, 0, 0, bin.x, bin.y, bin.z));
   }
 
@@ -156,7 +161,7 @@ export class PackingState {
       const si = this.pickSpace();
       if (si < 0) return false;
       const s = this.spaces[si];
-      const k = this.hasStackRules ? 64 : Math.max(1, params.topK);
+      const k = this.hasPlacementRules ? 64 : Math.max(1, params.topK);
       const n = this.candidates(s, params.criterion, k, buffer);
       if (n === 0) {
         this.removeSpace(si);
@@ -165,18 +170,31 @@ export class PackingState {
       let first = 0;
       if (params.rng && params.topK > 1 && n > 1) first = params.rng.int(Math.min(n, params.topK));
       for (let t = 0; t < n; t++) {
-        const c = buffer[(first + t) % n];
-        const bx = c.nx * c.dx;
-        const by = c.ny * c.dy;
-        const x = s.cornerHighX ? s.x1 - bx : s.x0;
-        const y = s.cornerHighY ? s.y1 - by : s.y0;
-        const block: Block = { kind: c.kind, x, y, z: s.z0, nx: c.nx, ny: c.ny, nz: c.nz, dx: c.dx, dy: c.dy, dz: c.dz };
-        if (this.hasStackRules && !this.stackingAllowed(block)) continue;
+        const block = this.blockFor(s, buffer[(first + t) % n]);
+        if (!block) continue;
         this.place(block);
         return true;
       }
       this.removeSpace(si);
     }
+  }
+
+  /**
+   * The candidate placed in the space's corner nearest a bin corner; when placement rules are in
+   * force and that corner breaks them, the space's other floor corners are tried.
+   */
+  private blockFor(s: Space, c: Candidate): Block | null {
+    const bx = c.nx * c.dx;
+    const by = c.ny * c.dy;
+    for (let corner = 0; corner < (this.hasPlacementRules ? 4 : 1); corner++) {
+      const highX = (corner & 1) === 0 ? s.cornerHighX : !s.cornerHighX;
+      const highY = (corner & 2) === 0 ? s.cornerHighY : !s.cornerHighY;
+      const x = highX ? s.x1 - bx : s.x0;
+      const y = highY ? s.y1 - by : s.y0;
+      const block: Block = { kind: c.kind, x, y, z: s.z0, nx: c.nx, ny: c.ny, nz: c.nz, dx: c.dx, dy: c.dy, dz: c.dz };
+      if (!this.hasPlacementRules || this.stackingAllowed(block)) return block;
+    }
+    return null;
   }
 
   private removeSpace(i: number): void {
@@ -257,8 +275,10 @@ export class PackingState {
     return size;
   }
 
-  /** Do-not-stack-on and fragile-on-top rules against every block already placed. */
+  /** Support, do-not-stack-on and fragile-on-top rules against every block already placed. */
   private stackingAllowed(b: Block): boolean {
+    const support = this.bin.minSupportFraction ?? 0;
+    if (support > 0 && b.z > 0 && !this.supported(b, support)) return false;
     const bk = this.kinds[b.kind];
     const bx1 = b.x + b.nx * b.dx;
     const by1 = b.y + b.ny * b.dy;
@@ -275,6 +295,26 @@ export class PackingState {
         if (pk.doNotStackOn || (pk.fragile && !bk.fragile)) return false;
       } else if (bz1 <= p.z) {
         if (bk.doNotStackOn || (bk.fragile && !pk.fragile)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Every piece of the block's bottom layer rests on at least `fraction` of its base. */
+  private supported(b: Block, fraction: number): boolean {
+    const need = fraction * b.dx * b.dy - 1e-9;
+    for (let j = 0; j < b.ny; j++) {
+      for (let i = 0; i < b.nx; i++) {
+        const x0 = b.x + i * b.dx, x1 = x0 + b.dx;
+        const y0 = b.y + j * b.dy, y1 = y0 + b.dy;
+        let area = 0;
+        for (const p of this.blocks) {
+          if (p.z + p.nz * p.dz !== b.z) continue;
+          const ox = Math.min(x1, p.x + p.nx * p.dx) - Math.max(x0, p.x);
+          const oy = Math.min(y1, p.y + p.ny * p.dy) - Math.max(y0, p.y);
+          if (ox > 0 && oy > 0) area += ox * oy;
+        }
+        if (area < need) return false;
       }
     }
     return true;
@@ -357,14 +397,11 @@ export class PackingState {
       const si = this.pickSpace();
       if (si < 0) return [];
       const s = this.spaces[si];
-      const n = this.candidates(s, criterion, this.hasStackRules ? 64 : width, buffer);
+      const n = this.candidates(s, criterion, this.hasPlacementRules ? 64 : width, buffer);
       const out: PackingState[] = [];
       for (let t = 0; t < n && out.length < width; t++) {
-        const c = buffer[t];
-        const x = s.cornerHighX ? s.x1 - c.nx * c.dx : s.x0;
-        const y = s.cornerHighY ? s.y1 - c.ny * c.dy : s.y0;
-        const block: Block = { kind: c.kind, x, y, z: s.z0, nx: c.nx, ny: c.ny, nz: c.nz, dx: c.dx, dy: c.dy, dz: c.dz };
-        if (this.hasStackRules && !this.stackingAllowed(block)) continue;
+        const block = this.blockFor(s, buffer[t]);
+        if (!block) continue;
         const child = this.clone();
         child.place(block);
         out.push(child);

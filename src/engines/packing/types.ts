@@ -79,6 +79,11 @@ export interface CartonizeOptions extends SolveControl {
    * 'boxes': fewest boxes, then cheapest.
    */
   objective?: 'cost' | 'boxes';
+  /**
+   * Share of each item's base that must rest on the box floor or on items below, percent
+   * (default 0: items may bridge gaps or rest on nothing, as most packing benchmarks allow).
+   */
+  minSupportPercent?: number;
   /** randomised restarts per order after the deterministic constructions (default 4) */
   searchIterations?: number;
 }

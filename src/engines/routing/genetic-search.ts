@@ -34,7 +34,7 @@ const PARAMS = {
  * population with diversity management, adaptive penalties and restarts. Iteration-based, so a
  * seed reproduces the same trajectory; the deadline only decides where it stops.
  */
-export function geneticSearch(m: RoutingModel, seed: number, deadline: Deadline): SearchOutcome {
+export function geneticSearch(m: RoutingModel, seed: number, deadline: Deadline, maxIterations = Infinity): SearchOutcome {
   const rng = new Random(seed);
   const pen: Penalties = {
     load: clamp(m.typicalArcCost / m.typicalDemand),
@@ -115,7 +115,7 @@ export function geneticSearch(m: RoutingModel, seed: number, deadline: Deadline)
 
   initialise();
   deadline.progress('initial population');
-  while (!deadline.expired()) {
+  while (!deadline.expired() && out.iterations < maxIterations) {
     out.iterations++;
     sinceImprovement++;
     const p1 = pop.selectParent();

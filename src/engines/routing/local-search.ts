@@ -29,6 +29,8 @@ export class LocalSearch implements RouteState {
   readonly rLoad: Float64Array;
   readonly rCount: Int32Array;
   readonly rCost: Float64Array;
+  /** The penalty part of rCost (violations), for the distance-only lower bounds that prune moves. */
+  private readonly rPen: Float64Array;
   private readonly rModified: Float64Array;
   private readonly lastTested: Float64Array;
   private moveCount = 0;
@@ -45,6 +47,12 @@ export class LocalSearch implements RouteState {
 
   constructor(readonly m: RoutingModel, readonly pen: Penalties, private readonly rng: Random) {
     const N = m.N;
+    this.N = N;
+    this.nodeDist = new Float64Array(N * N);
+    for (let a = 0; a < N; a++) {
+      const row = m.nodeLoc[a] * m.M;
+      for (let b = 0; b < N; b++) this.nodeDist[a * N + b] = m.dist[row + m.nodeLoc[b]];
+    }
     this.routeOf = new Int32Array(N);
     this.pos = new Int32Array(N);
     this.cumDist = new Float64Array(N);
@@ -61,6 +69,7 @@ export class LocalSearch implements RouteState {
     this.rLoad = new Float64Array(m.V * m.D);
     this.rCount = new Int32Array(m.V);
     this.rCost = new Float64Array(m.V);
+    this.rPen = new Float64Array(m.V);
     this.rModified = new Float64Array(m.V);
     this.lastTested = new Float64Array(m.n);
     this.A = new RouteCandidate(this, pen);
@@ -159,7 +168,9 @@ export class LocalSearch implements RouteState {
         this.bL[node] = Math.min(l - at, m.twClose[node]) + diffTw;
       }
     }
-    this.rCost[r] = this.A.prefix(r, seq[len - 2]).finish();
+    const A = this.A.prefix(r, seq[len - 2]);
+    this.rCost[r] = A.finish();
+    this.rPen[r] = len > 2 ? this.rCost[r] - (m.fixed[r] + m.perDist[r] * A.dist + (m.hasTime ? m.perTime[r] * A.dur : 0)) : 0;
     this.rModified[r] = this.moveCount;
   }
 
@@ -197,11 +208,48 @@ export class LocalSearch implements RouteState {
         }
         if (pass > 0 && this.tryEmptyRoutes(u)) improved = true;
       }
-      if (this.swapStarPass()) improved = true;
+      // SWAP* is the most expensive neighbourhood: only used once the others are exhausted
+      if (!improved && pass > 0 && this.swapStarPass()) improved = true;
       if (!improved && pass > 0) break;
-      if (!improved && pass === 0) continue;
     }
     return this.export();
+  }
+
+  private d(a: number, b: number): number {
+    return this.nodeDist[a * this.N + b];
+  }
+
+  /** Distances between node ids directly (one lookup instead of two indirections in hot loops). */
+  private readonly nodeDist: Float64Array;
+  private readonly N: number;
+
+  /** Load penalty of route r with clients p1, p2 added and q1, q2 removed (-1 for none). */
+  private loadPen(r: number, p1: number, p2: number, q1: number, q2: number): number {
+    const m = this.m;
+    const D = m.D;
+    let pen = 0;
+    for (let d = 0; d < D; d++) {
+      let load = this.rLoad[r * D + d];
+      if (p1 >= 0) load += m.demand[p1 * D + d];
+      if (p2 >= 0) load += m.demand[p2 * D + d];
+      if (q1 >= 0) load -= m.demand[q1 * D + d];
+      if (q2 >= 0) load -= m.demand[q2 * D + d];
+      const ex = load - m.capacity[r * D + d];
+      if (ex > 0) pen += ex * m.loadScale[d];
+    }
+    return pen * this.pen.load;
+  }
+
+  /**
+   * True when a move between r1 and r2 cannot improve: its exact distance and load changes plus
+   * the removal of every current time or distance violation still leave a non-negative delta.
+   * Only valid when neither vehicle is paid by the hour (then duration can fall with distance).
+   */
+  private cannotImprove(r1: number, dDist1: number, loadPen1: number, r2: number, dDist2: number, loadPen2: number): boolean {
+    const m = this.m;
+    if (m.hasTime && (m.perTime[r1] > 0 || m.perTime[r2] > 0)) return false;
+    const lb = m.perDist[r1] * dDist1 + m.perDist[r2] * dDist2 + loadPen1 + loadPen2 - this.rPen[r1] - this.rPen[r2] + (this.rCount[r2] === 0 ? m.fixed[r2] : 0);
+    return lb > -EPS;
   }
 
   private next(node: number): number {
@@ -233,7 +281,7 @@ export class LocalSearch implements RouteState {
       if (x < n && this.swapPairOneInter(u, x, v)) return true;
       if (x < n && y < n && this.swapPairPairInter(u, x, v, y)) return true;
       if (this.twoOptStar(u, v)) return true;
-      if (!m.hasTime && this.twoOptStarReversed(u, v)) return true;
+      if (!m.hasTime && m.symmetric && this.twoOptStarReversed(u, v)) return true;
       return false;
     }
     return this.intraMoves(u, v);
@@ -249,7 +297,7 @@ export class LocalSearch implements RouteState {
       if (x < n && this.relocatePairInter(u, x, depot, false)) return true;
       if (x < n && this.relocatePairInter(u, x, depot, true)) return true;
       if (this.twoOptStar(u, depot)) return true;
-      if (!this.m.hasTime && this.twoOptStarReversed(u, depot)) return true;
+      if (!this.m.hasTime && this.m.symmetric && this.twoOptStarReversed(u, depot)) return true;
       return false;
     }
     return this.intraMoves(u, depot);
@@ -276,6 +324,11 @@ export class LocalSearch implements RouteState {
     const pu = this.prev(u);
     const x = this.next(u);
     const y = this.next(v);
+    if (this.rCount[ru] > 1) {
+      const d1 = this.d(pu, x) - this.d(pu, u) - this.d(u, x);
+      const d2 = this.d(v, u) + this.d(u, y) - this.d(v, y);
+      if (this.cannotImprove(ru, d1, this.loadPen(ru, -1, -1, u, -1), rv, d2, this.loadPen(rv, u, -1, -1, -1))) return false;
+    }
     const costV = this.B.prefix(rv, v).node(u).suffix(y).finish();
     // lower bound: even an emptied route u cannot pay for the insertion
     if (costV - this.rCost[rv] - this.rCost[ru] > -EPS) return false;
@@ -292,6 +345,11 @@ export class LocalSearch implements RouteState {
     const pu = this.prev(u);
     const xx = this.next(x);
     const y = this.next(v);
+    if (this.rCount[ru] > 2) {
+      const d1 = this.d(pu, xx) - this.d(pu, u) - this.d(u, x) - this.d(x, xx);
+      const d2 = reversed ? this.d(v, x) + this.d(x, u) + this.d(u, y) - this.d(v, y) : this.d(v, u) + this.d(u, x) + this.d(x, y) - this.d(v, y);
+      if (this.cannotImprove(ru, d1, this.loadPen(ru, -1, -1, u, x), rv, d2, this.loadPen(rv, u, x, -1, -1))) return false;
+    }
     const costV = reversed ? this.B.prefix(rv, v).node(x).node(u).suffix(y).finish() : this.B.prefix(rv, v).node(u).node(x).suffix(y).finish();
     if (costV - this.rCost[rv] - this.rCost[ru] > -EPS) return false;
     const costU = this.A.prefix(ru, pu).suffix(xx).finish();
@@ -304,6 +362,15 @@ export class LocalSearch implements RouteState {
   private swapInter(u: number, v: number): boolean {
     const ru = this.routeOf[u];
     const rv = this.routeOf[v];
+    {
+      const pu = this.prev(u);
+      const x = this.next(u);
+      const pv = this.prev(v);
+      const y = this.next(v);
+      const d1 = this.d(pu, v) + this.d(v, x) - this.d(pu, u) - this.d(u, x);
+      const d2 = this.d(pv, u) + this.d(u, y) - this.d(pv, v) - this.d(v, y);
+      if (this.cannotImprove(ru, d1, this.loadPen(ru, v, -1, u, -1), rv, d2, this.loadPen(rv, u, -1, v, -1))) return false;
+    }
     const costU = this.A.prefix(ru, this.prev(u)).node(v).suffix(this.next(u)).finish();
     const costV = this.B.prefix(rv, this.prev(v)).node(u).suffix(this.next(v)).finish();
     if (costU + costV - this.rCost[ru] - this.rCost[rv] > -EPS) return false;
@@ -315,6 +382,15 @@ export class LocalSearch implements RouteState {
   private swapPairOneInter(u: number, x: number, v: number): boolean {
     const ru = this.routeOf[u];
     const rv = this.routeOf[v];
+    {
+      const pu = this.prev(u);
+      const xx = this.next(x);
+      const pv = this.prev(v);
+      const y = this.next(v);
+      const d1 = this.d(pu, v) + this.d(v, xx) - this.d(pu, u) - this.d(u, x) - this.d(x, xx);
+      const d2 = this.d(pv, u) + this.d(u, x) + this.d(x, y) - this.d(pv, v) - this.d(v, y);
+      if (this.cannotImprove(ru, d1, this.loadPen(ru, v, -1, u, x), rv, d2, this.loadPen(rv, u, x, v, -1))) return false;
+    }
     const costU = this.A.prefix(ru, this.prev(u)).node(v).suffix(this.next(x)).finish();
     const costV = this.B.prefix(rv, this.prev(v)).node(u).node(x).suffix(this.next(v)).finish();
     if (costU + costV - this.rCost[ru] - this.rCost[rv] > -EPS) return false;
@@ -326,6 +402,15 @@ export class LocalSearch implements RouteState {
   private swapPairPairInter(u: number, x: number, v: number, y: number): boolean {
     const ru = this.routeOf[u];
     const rv = this.routeOf[v];
+    {
+      const pu = this.prev(u);
+      const xx = this.next(x);
+      const pv = this.prev(v);
+      const yy = this.next(y);
+      const d1 = this.d(pu, v) + this.d(y, xx) - this.d(pu, u) - this.d(x, xx) + this.d(v, y) - this.d(u, x);
+      const d2 = this.d(pv, u) + this.d(x, yy) - this.d(pv, v) - this.d(y, yy) + this.d(u, x) - this.d(v, y);
+      if (this.cannotImprove(ru, d1, this.loadPen(ru, v, y, u, x), rv, d2, this.loadPen(rv, u, x, v, y))) return false;
+    }
     const costU = this.A.prefix(ru, this.prev(u)).node(v).node(y).suffix(this.next(x)).finish();
     const costV = this.B.prefix(rv, this.prev(v)).node(u).node(x).suffix(this.next(y)).finish();
     if (costU + costV - this.rCost[ru] - this.rCost[rv] > -EPS) return false;
@@ -340,6 +425,33 @@ export class LocalSearch implements RouteState {
     const rv = this.routeOf[v];
     const x = this.next(u);
     const y = this.next(v);
+    if (!this.m.hasTime || (this.m.perTime[ru] === 0 && this.m.perTime[rv] === 0)) {
+      const m = this.m;
+      const D = m.D;
+      const su = this.routes[ru];
+      const sv = this.routes[rv];
+      const lastU = su[su.length - 2];
+      const lastV = sv[sv.length - 2];
+      const endU = su[su.length - 1];
+      const endV = sv[sv.length - 1];
+      // new U: start..u, y..lastV, endU ; new V: start..v, x..lastU, endV
+      const tailU = x < m.n ? this.d(u, x) + this.cumDist[lastU] - this.cumDist[x] + this.d(lastU, endU) : this.d(u, endU);
+      const tailV = y < m.n ? this.d(v, y) + this.cumDist[lastV] - this.cumDist[y] + this.d(lastV, endV) : this.d(v, endV);
+      const newTailU = y < m.n ? this.d(u, y) + this.cumDist[lastV] - this.cumDist[y] + this.d(lastV, endU) : this.d(u, endU);
+      const newTailV = x < m.n ? this.d(v, x) + this.cumDist[lastU] - this.cumDist[x] + this.d(lastU, endV) : this.d(v, endV);
+      let lp1 = 0;
+      let lp2 = 0;
+      for (let d = 0; d < D; d++) {
+        const l1 = this.cumLoad[u * D + d] + this.rLoad[rv * D + d] - this.cumLoad[v * D + d];
+        const l2 = this.cumLoad[v * D + d] + this.rLoad[ru * D + d] - this.cumLoad[u * D + d];
+        const e1 = l1 - m.capacity[ru * D + d];
+        const e2 = l2 - m.capacity[rv * D + d];
+        if (e1 > 0) lp1 += e1 * m.loadScale[d];
+        if (e2 > 0) lp2 += e2 * m.loadScale[d];
+      }
+      const emptiesOne = this.pos[v] === 0 && x >= m.n;
+      if (!emptiesOne && this.rCount[rv] > 0 && this.cannotImprove(ru, newTailU - tailU, lp1 * this.pen.load, rv, newTailV - tailV, lp2 * this.pen.load)) return false;
+    }
     const costU = this.A.prefix(ru, u).suffix(y).finish();
     const costV = this.B.prefix(rv, v).suffix(x).finish();
     if (costU + costV - this.rCost[ru] - this.rCost[rv] > -EPS) return false;
@@ -359,6 +471,35 @@ export class LocalSearch implements RouteState {
     const rv = this.routeOf[v];
     const su = this.routes[ru];
     const sv = this.routes[rv];
+    {
+      const m = this.m;
+      const D = m.D;
+      const x = su[this.pos[u] + 1];
+      const y = sv[this.pos[v] + 1];
+      const startV = sv[0];
+      const endU = su[su.length - 1];
+      const endV = sv[sv.length - 1];
+      const firstV = sv[1];
+      const lastU = su[su.length - 2];
+      const newU = this.cumDist[u] + (this.pos[v] > 0 ? this.d(u, v) + this.cumDist[v] - this.cumDist[firstV] + this.d(firstV, endU) : this.d(u, endU));
+      let newV = 0;
+      if (x < n) newV = this.d(startV, lastU) + this.cumDist[lastU] - this.cumDist[x] + (y < n ? this.d(x, y) + this.cumDist[endV] - this.cumDist[y] : this.d(x, endV));
+      else if (y < n) newV = this.d(startV, y) + this.cumDist[endV] - this.cumDist[y];
+      if (x >= n && y >= n) return false;
+      let lp1 = 0;
+      let lp2 = 0;
+      for (let d = 0; d < D; d++) {
+        const l1 = this.cumLoad[u * D + d] + this.cumLoad[v * D + d];
+        const l2 = this.rLoad[ru * D + d] - this.cumLoad[u * D + d] + this.rLoad[rv * D + d] - this.cumLoad[v * D + d];
+        const e1 = l1 - m.capacity[ru * D + d];
+        const e2 = l2 - m.capacity[rv * D + d];
+        if (e1 > 0) lp1 += e1 * m.loadScale[d];
+        if (e2 > 0) lp2 += e2 * m.loadScale[d];
+      }
+      const oldU = this.cumDist[endU];
+      const oldV = this.rCount[rv] > 0 ? this.cumDist[endV] : 0;
+      if (this.cannotImprove(ru, newU - oldU, lp1 * this.pen.load, rv, newV - oldV, lp2 * this.pen.load)) return false;
+    }
     const A = this.A.prefix(ru, u);
     for (let p = this.pos[v]; p >= 1; p--) A.node(sv[p]);
     const costU = A.finish();
@@ -388,21 +529,26 @@ export class LocalSearch implements RouteState {
     const y = seq[iv + 1];
     const len = seq.length;
     const s = this.scratch;
-    const base = () => {
-      s.length = 0;
-      for (let p = 0; p < len; p++) s.push(seq[p]);
-    };
+    const m = this.m;
+    // distance-only bound: valid when time is not paid and all current violations could vanish
+    this.intraSlack = m.hasTime && m.perTime[r] > 0 ? Infinity : this.rPen[r] / m.perDist[r];
+    const pu = seq[iu - 1];
+    const pv = iv > 0 ? seq[iv - 1] : -1;
     // relocate u after v
-    if (y !== u && v !== u) {
-      base();
+    if (y !== u && v !== u && !this.hopeless(this.d(pu, x) - this.d(pu, u) - this.d(u, x) + this.d(v, u) + this.d(u, y) - this.d(v, y))) {
+      this.copyInto(s, seq);
       s.splice(iu, 1);
       s.splice(iv < iu ? iv + 1 : iv, 0, u);
       if (this.tryIntra(r, s)) return true;
     }
     if (x < n && v !== x && y !== u && v !== u) {
       // (u, x) after v, then (x, u) after v
-      for (const rev of [false, true]) {
-        base();
+      const xx = seq[iu + 2];
+      const out = this.d(pu, xx) - this.d(pu, u) - this.d(x, xx) - this.d(v, y);
+      for (let k = 0; k < 2; k++) {
+        const rev = k === 1;
+        if (this.hopeless(out + (rev ? this.d(v, x) + this.d(x, u) + this.d(u, y) - this.d(u, x) : this.d(v, u) + this.d(x, y)))) continue;
+        this.copyInto(s, seq);
         s.splice(iu, 2);
         const at = iv < iu ? iv + 1 : iv - 1;
         s.splice(at, 0, rev ? x : u, rev ? u : x);
@@ -411,15 +557,16 @@ export class LocalSearch implements RouteState {
     }
     if (v < n && v !== u) {
       // swap u and v when not adjacent
-      if (x !== v && y !== u) {
-        base();
+      if (x !== v && y !== u && !this.hopeless(this.d(pu, v) + this.d(v, x) + this.d(pv, u) + this.d(u, y) - this.d(pu, u) - this.d(u, x) - this.d(pv, v) - this.d(v, y))) {
+        this.copyInto(s, seq);
         s[iu] = v;
         s[iv] = u;
         if (this.tryIntra(r, s)) return true;
       }
       // swap (u, x) with v
-      if (x < n && x !== v && y !== u && seq[iu + 2] !== v && seq[iv - 1] !== x) {
-        base();
+      const xx = seq[iu + 2];
+      if (x < n && x !== v && y !== u && xx !== v && pv !== x && !this.hopeless(this.d(pu, v) + this.d(v, xx) - this.d(pu, u) - this.d(x, xx) + this.d(pv, u) + this.d(x, y) - this.d(pv, v) - this.d(v, y))) {
+        this.copyInto(s, seq);
         if (iu < iv) {
           s.splice(iv, 1, u, x);
           s.splice(iu, 2, v);
@@ -430,8 +577,9 @@ export class LocalSearch implements RouteState {
         if (this.tryIntra(r, s)) return true;
       }
       // swap (u, x) with (v, y)
-      if (x < n && y < n && x !== v && y !== u && seq[iu + 2] !== v && seq[iv + 2] !== u) {
-        base();
+      const yy = y < n ? seq[iv + 2] : -1;
+      if (x < n && y < n && x !== v && y !== u && xx !== v && yy !== u && !this.hopeless(this.d(pu, v) + this.d(y, xx) + this.d(pv, u) + this.d(x, yy) - this.d(pu, u) - this.d(x, xx) - this.d(pv, v) - this.d(y, yy))) {
+        this.copyInto(s, seq);
         s[iu] = v;
         s[iu + 1] = y;
         s[iv] = u;
@@ -440,8 +588,8 @@ export class LocalSearch implements RouteState {
       }
     }
     // 2-opt: reverse x..v
-    if (iu < iv && x !== v) {
-      base();
+    if (iu < iv && x !== v && !(m.symmetric && this.hopeless(this.d(u, v) + this.d(x, y) - this.d(u, x) - this.d(v, y)))) {
+      this.copyInto(s, seq);
       for (let a = iu + 1, b = iv; a < b; a++, b--) {
         const t = s[a];
         s[a] = s[b];
@@ -450,6 +598,17 @@ export class LocalSearch implements RouteState {
       if (this.tryIntra(r, s)) return true;
     }
     return false;
+  }
+
+  private intraSlack = 0;
+
+  private hopeless(dDist: number): boolean {
+    return dDist - this.intraSlack > -EPS;
+  }
+
+  private copyInto(s: number[], seq: number[]): void {
+    s.length = 0;
+    for (let p = 0; p < seq.length; p++) s.push(seq[p]);
   }
 
   /** Evaluates route r rebuilt as sequence s (same length) and applies it when it improves. */
@@ -512,12 +671,12 @@ export class LocalSearch implements RouteState {
     const base = c * 3;
     this.insCost[base] = this.insCost[base + 1] = this.insCost[base + 2] = Infinity;
     this.insAfter[base] = this.insAfter[base + 1] = this.insAfter[base + 2] = -1;
-    const lc = m.nodeLoc[c];
-    const M = m.M;
+    const N = this.N;
+    const nd = this.nodeDist;
     for (let p = 0; p < seq.length - 1; p++) {
-      const a = m.nodeLoc[seq[p]];
-      const b = m.nodeLoc[seq[p + 1]];
-      const detour = m.dist[a * M + lc] + m.dist[lc * M + b] - m.dist[a * M + b];
+      const a = seq[p];
+      const b = seq[p + 1];
+      const detour = nd[a * N + c] + nd[c * N + b] - nd[a * N + b];
       if (detour < this.insCost[base + 2]) {
         let q = 2;
         while (q > 0 && this.insCost[base + q - 1] > detour) {
@@ -538,26 +697,6 @@ export class LocalSearch implements RouteState {
     const s2 = this.routes[r2];
     for (let p = 1; p < s1.length - 1; p++) this.bestInsertions(s1[p], r2);
     for (let p = 1; p < s2.length - 1; p++) this.bestInsertions(s2[p], r1);
-    const removal = (c: number) => {
-      const pr = this.prev(c);
-      const nx = this.next(c);
-      return m.dist[m.nodeLoc[pr] * M + m.nodeLoc[nx]] - m.dist[m.nodeLoc[pr] * M + m.nodeLoc[c]] - m.dist[m.nodeLoc[c] * M + m.nodeLoc[nx]];
-    };
-    // best detour of inserting c into the other route with `out` removed from it (out may be an arc end)
-    const insertAfter = (c: number, out: number): [number, number] => {
-      const base = c * 3;
-      for (let q = 0; q < 3; q++) {
-        const after = this.insAfter[base + q];
-        if (after < 0) break;
-        if (after !== out && this.next(after) !== out) return [this.insCost[base + q], after];
-      }
-      // in place of out
-      const pr = this.prev(out);
-      const nx = this.next(out);
-      const lc = m.nodeLoc[c];
-      const inPlace = m.dist[m.nodeLoc[pr] * M + lc] + m.dist[lc * M + m.nodeLoc[nx]] - m.dist[m.nodeLoc[pr] * M + m.nodeLoc[nx]];
-      return [inPlace, pr];
-    };
     let bestDelta = -EPS;
     let bu = -1;
     let bv = -1;
@@ -567,12 +706,16 @@ export class LocalSearch implements RouteState {
     const perDist2 = m.perDist[r2];
     for (let p = 1; p < s1.length - 1; p++) {
       const u = s1[p];
-      const remU = removal(u);
+      const remU = this.removalGain(u);
       for (let q = 1; q < s2.length - 1; q++) {
         const v = s2[q];
-        const remV = removal(v);
-        const [insU, afterU] = insertAfter(u, v);
-        const [insV, afterV] = insertAfter(v, u);
+        const remV = this.removalGain(v);
+        this.cheapestInsertion(u, v);
+        const insU = this.insBestCost;
+        const afterU = this.insBestAfter;
+        this.cheapestInsertion(v, u);
+        const insV = this.insBestCost;
+        const afterV = this.insBestAfter;
         const estimate = perDist1 * (remU + insV) + perDist2 * (remV + insU) + this.swapLoadPenaltyDelta(r1, r2, u, v);
         if (estimate >= bestDelta + 0) continue;
         // exact evaluation with penalties
@@ -592,6 +735,37 @@ export class LocalSearch implements RouteState {
     this.routes[r1] = n1;
     this.routes[r2] = n2;
     return this.applied(r1, r2);
+  }
+
+  private removalGain(c: number): number {
+    const pr = this.prev(c);
+    const nx = this.next(c);
+    return this.d(pr, nx) - this.d(pr, c) - this.d(c, nx);
+  }
+
+  private insBestCost = 0;
+  private insBestAfter = -1;
+
+  /** Cheapest detour of inserting c into the route of `out` once `out` has left it (sets insBest*). */
+  private cheapestInsertion(c: number, out: number): void {
+    const base = c * 3;
+    for (let q = 0; q < 3; q++) {
+      const after = this.insAfter[base + q];
+      if (after < 0) break;
+      if (after !== out && this.next(after) !== out) {
+        this.insBestCost = this.insCost[base + q];
+        this.insBestAfter = after;
+        return;
+      }
+    }
+    const m = this.m;
+    const M = m.M;
+    const pr = this.prev(out);
+    const lp = m.nodeLoc[pr];
+    const ln = m.nodeLoc[this.next(out)];
+    const lc = m.nodeLoc[c];
+    this.insBestCost = m.dist[lp * M + lc] + m.dist[lc * M + ln] - m.dist[lp * M + ln];
+    this.insBestAfter = pr;
   }
 
   /** Route r without `out`, with `inp` inserted after node `after` (after === prev(out) means in its place). */
@@ -620,8 +794,9 @@ export class LocalSearch implements RouteState {
       const l2 = this.rLoad[r2 * D + d];
       const c1 = m.capacity[r1 * D + d];
       const c2 = m.capacity[r2 * D + d];
-      const ex = (load: number, cap: number) => (load > cap ? load - cap : 0);
-      delta += m.loadScale[d] * (ex(l1 - du + dv, c1) - ex(l1, c1) + ex(l2 - dv + du, c2) - ex(l2, c2));
+      const n1 = l1 - du + dv;
+      const n2 = l2 - dv + du;
+      delta += m.loadScale[d] * ((n1 > c1 ? n1 - c1 : 0) - (l1 > c1 ? l1 - c1 : 0) + (n2 > c2 ? n2 - c2 : 0) - (l2 > c2 ? l2 - c2 : 0));
     }
     return this.pen.load * delta;
   }

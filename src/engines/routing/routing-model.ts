@@ -35,6 +35,8 @@ export interface RoutingModel {
   compat: Uint8Array | null;
   hasTime: boolean;
   hasMaxDist: boolean;
+  /** Distances are the same both ways (reversing a path keeps its length). */
+  symmetric: boolean;
   clientStop: Int32Array;
   windows: TimeWindowSeconds[][];
   priority: Float64Array;
@@ -139,7 +141,7 @@ export function compileProblem(problem: RoutingProblem, granularity = 20): Compi
         const a = startLoc(r) * M + s.location;
         const b = s.location * M + endLoc(r);
         const arrive = Math.max(shiftOpen[r] + time[a], open);
-        if (arrive > close + 1e-9) reason = shiftOpen[r] + time[a] > close && open <= close ? (shiftOpen[r] > EARLIEST ? 'shift' : 'time_window') : 'time_window';
+        if (arrive > close + 1e-9) reason = close < shiftOpen[r] ? 'shift' : 'time_window'; // window before the shift, or out of reach
         else if (arrive + service + time[b] > shiftClose[r] + 1e-9) reason = 'shift';
         else if (time[a] + service + time[b] > maxDur[r] + 1e-9) reason = 'max_duration';
         else if (dist[a] + dist[b] > maxDist[r] + 1e-9) reason = 'max_distance';
@@ -247,10 +249,12 @@ export function compileProblem(problem: RoutingProblem, granularity = 20): Compi
 
   const neighbours = granularNeighbours(n, M, nodeLoc, dist, time, service, twOpen, twClose, hasTime, typicalDistance / typicalArcSeconds, granularity);
   const identicalFleet = typeKeys.size === 1;
+  let symmetric = true;
+  for (let a = 0; a < L && symmetric; a++) for (let b = a + 1; b < L; b++) if (dist[a * M + b] !== dist[b * M + a]) { symmetric = false; break; }
   return {
     model: {
       n, V, D, N, M, dist, time, nodeLoc, service, twOpen, twClose, demand, capacity, loadScale, fixed, perDist, perTime,
-      maxDist, maxDur, compat, hasTime, hasMaxDist, clientStop, windows, priority, vehicleType, typeCount: typeKeys.size,
+      maxDist, maxDur, compat, hasTime, hasMaxDist, symmetric, clientStop, windows, priority, vehicleType, typeCount: typeKeys.size,
       identicalFleet, neighbours, bigM, typicalArcCost, typicalArcSeconds, typicalDemand, typicalDistance,
     },
     rejected,

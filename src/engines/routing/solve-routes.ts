@@ -3,7 +3,7 @@ import { geneticSearch } from './genetic-search.js';
 import { measureRoute } from './individual.js';
 import { bestSchedule } from './route-schedule.js';
 import { compileProblem, type RoutingModel } from './routing-model.js';
-import type { PlannedRoute, RoutingPlan, RoutingProblem, UnassignedReason, UnassignedStop } from './types.js';
+import type { PlannedRoute, RoutingOptions, RoutingPlan, RoutingProblem, UnassignedReason, UnassignedStop } from './types.js';
 import { validateRoutingProblem } from './validate-problem.js';
 
 /**
@@ -12,12 +12,12 @@ import { validateRoutingProblem } from './validate-problem.js';
  * distance, and skills. Stops that cannot be served come back as unassigned with a reason.
  * Throws RoutingInputError for malformed input.
  */
-export function solveRoutes(problem: RoutingProblem, control: SolveControl = {}): RoutingPlan {
+export function solveRoutes(problem: RoutingProblem, control: SolveControl = {}, options: RoutingOptions = {}): RoutingPlan {
   validateRoutingProblem(problem);
   const deadline = new Deadline(control, 10_000);
   const seed = control.seed ?? 1;
-  const { model: m, rejected } = compileProblem(problem);
-  const search = geneticSearch(m, seed, deadline);
+  const { model: m, rejected } = compileProblem(problem, options.granularNeighbours);
+  const search = geneticSearch(m, seed, deadline, options.maxIterations);
   const chosen = search.bestFeasible ?? search.bestAny;
   let routes: number[][] = Array.from({ length: m.V }, (_, r) => (chosen ? Array.from(chosen.routes[r]) : []));
   const dropped: { client: number; reason: UnassignedReason }[] = [];

@@ -61,6 +61,14 @@ export interface RoutingProblem {
   vehicles: RoutingVehicle[];
 }
 
+/** Search settings; the defaults suit most cases. */
+export interface RoutingOptions {
+  /** Stop after this many genetic iterations even if time remains (reproducible runs, tests). */
+  maxIterations?: number;
+  /** Size of each stop's neighbourhood of related stops explored by the local search (default 20). */
+  granularNeighbours?: number;
+}
+
 export type UnassignedReason =
   | 'skill'
   | 'capacity'

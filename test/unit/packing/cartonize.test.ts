@@ -183,3 +183,25 @@ test('malformed input is rejected', () => {
   assert.throws(() => cartonize({ items: [cube('a', 5)] }, [box('B', 0, 10, 10)]), PackingInputError);
   assert.throws(() => cartonize({ items: [cube('a', 5)] }, [box('B', 10, 10, 10), box('B', 20, 20, 20)]), PackingInputError);
 });
+
+test('with full support required every item rests on the floor or on items below', () => {
+  const items: PackItem[] = [];
+  for (let i = 0; i < 10; i++) items.push({ id: `i${i}`, widthMm: 20 + ((i * 37) % 41), lengthMm: 15 + ((i * 53) % 37), depthMm: 5 + ((i * 29) % 21), weightGrams: 100, quantity: 1 + (i % 3) });
+  const boxes = [box('M', 120, 100, 80), box('L', 200, 160, 120)];
+  const r = cartonize({ items }, boxes, { minSupportPercent: 100, objective: 'boxes' });
+  check(r, items, boxes);
+  for (const b of r.boxes) {
+    for (const p of b.items) {
+      if (p.zMm === 0) continue;
+      let area = 0;
+      for (const q of b.items) {
+        if (q.zMm + q.depthMm !== p.zMm) continue;
+        const ox = Math.min(p.xMm + p.widthMm, q.xMm + q.widthMm) - Math.max(p.xMm, q.xMm);
+        const oy = Math.min(p.yMm + p.lengthMm, q.yMm + q.lengthMm) - Math.max(p.yMm, q.yMm);
+        if (ox > 0 && oy > 0) area += ox * oy;
+      }
+      assert.equal(area, p.widthMm * p.lengthMm, `item ${p.itemId} at z=${p.zMm} fully supported`);
+    }
+  }
+  assert.throws(() => cartonize({ items }, boxes, { minSupportPercent: 120 }), PackingInputError);
+});

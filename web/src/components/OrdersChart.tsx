@@ -45,13 +45,26 @@ export function OrdersChart({ days, height = 280 }: { days: DailyOrders[]; heigh
     const filled = [...days].sort((a, b) => a.date.localeCompare(b.date));
     const series = fillDays(filled);
     const avg = movingAverage(series.map((d) => d.orders), 7);
+    const byDate = new Map(series.map((d) => [d.date, d]));
     chart.setOption({
       animation: false,
       color: ['#93b4f0', '#1d4ed8'],
       textStyle: { fontFamily: 'inherit' },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
       legend: { top: 0, right: 0, itemWidth: 14, itemHeight: 8, textStyle: { color: '#4b5563' } },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'line' } },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'line' },
+        formatter: (params: unknown) => {
+          const rows = params as { value: [string, number | null]; marker: string; seriesName: string }[];
+          if (!rows.length) return '';
+          const day = new Date(`${rows[0].value[0]}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+          const lines = rows.filter((r) => r.value[1] !== null).map((r) => `${r.marker}${r.seriesName}: <b>${r.value[1]}</b>`);
+          const units = byDate.get(rows[0].value[0])?.units;
+          if (units !== undefined) lines.push(`<span style="color:#6b7280">Units: ${units}</span>`);
+          return `<div style="font-weight:600;margin-bottom:2px">${day}</div>${lines.join('<br/>')}`;
+        },
+      },
       xAxis: {
         type: 'time',
         axisLine: { lineStyle: { color: '#d1d5db' } },

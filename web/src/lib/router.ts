@@ -6,8 +6,16 @@ export function currentRoute(): string {
   return hash.split(/[/?&]/)[0] || 'overview';
 }
 
-export function routeHref(pageId: string): string {
-  return `#/${pageId}`;
+export function routeHref(pageId: string, params?: Record<string, string>): string {
+  const qs = params ? new URLSearchParams(params).toString() : '';
+  return `#/${pageId}${qs ? `?${qs}` : ''}`;
+}
+
+/** Parameters after the route (`#/data?tab=orders&country=DE`), read when a page opens. */
+export function routeParams(): URLSearchParams {
+  const hash = window.location.hash;
+  const i = hash.indexOf('?');
+  return new URLSearchParams(i >= 0 ? hash.slice(i + 1) : '');
 }
 
 export function useRoute(): string {

@@ -8,6 +8,7 @@ import { PageHeader } from '../components/PageHeader';
 import { Empty, ErrorBox, Loading } from '../components/States';
 import { countryName } from '../lib/countries';
 import { formatDateTime, formatInt, formatMoney } from '../lib/format';
+import { routeParams } from '../lib/router';
 
 const KINDS: { kind: ImportKind; label: string; hint: string }[] = [
   { kind: 'orders', label: 'Orders', hint: 'One row per order line; lines with the same order id form one order.' },
@@ -199,9 +200,14 @@ function ImportReport({ result, rejected }: { result: ImportResult; rejected: bo
 }
 
 function BrowseCard() {
-  const [tab, setTab] = useState<'products' | 'orders'>('products');
+  const [tab, setTab] = useState<'products' | 'orders'>(() => (routeParams().get('tab') === 'orders' ? 'orders' : 'products'));
+  const ref = useRef<HTMLDivElement>(null);
+  // Arriving from a link to a filtered list (the overview's destinations) shows the list, not the import form.
+  useEffect(() => {
+    if (routeParams().has('tab')) ref.current?.scrollIntoView({ block: 'start' });
+  }, []);
   return (
-    <div className="card" data-testid="browse-card">
+    <div className="card" data-testid="browse-card" ref={ref}>
       <div className="card-header">
         <h2>Browse</h2>
         <div className="tabs" role="tablist">
@@ -305,7 +311,7 @@ function ProductsList() {
 }
 
 function OrdersList() {
-  const [country, setCountry] = useState('');
+  const [country, setCountry] = useState(() => (routeParams().get('country') ?? '').toUpperCase().slice(0, 2));
   const [status, setStatus] = useState('');
   const list = usePaged<Order>('/v1/orders', { country: country.length === 2 ? country.toUpperCase() : undefined, status: status || undefined });
   return (

@@ -11,6 +11,8 @@ import { countryName } from '../lib/countries';
 import { formatCompact, formatInt, formatMoney, formatPercent } from '../lib/format';
 import { routeHref } from '../lib/router';
 
+const ordersHref = (country: string) => routeHref('data', { tab: 'orders', country });
+
 const PERIODS = [
   { days: 30, label: '30 days' },
   { days: 90, label: '90 days' },
@@ -45,12 +47,12 @@ export default function OverviewPage() {
       />
       {error ? <ErrorBox error={error} onRetry={reload} title="Could not load the overview" /> : null}
       {!data && loading ? <Loading label="Loading your numbers…" /> : null}
-      {data ? <OverviewBody data={data} stale={loading} /> : null}
+      {data ? <OverviewBody data={data} days={days} stale={loading} /> : null}
     </section>
   );
 }
 
-function OverviewBody({ data, stale }: { data: Overview; stale: boolean }) {
+function OverviewBody({ data, days, stale }: { data: Overview; days: number; stale: boolean }) {
   const { totals } = data;
   const countryValues = useMemo(() => Object.fromEntries(data.ordersByCountry.map((c) => [c.country, c.orders])), [data]);
   const maxShipped = Math.max(1, ...data.warehouses.map((w) => w.orders));
@@ -72,11 +74,12 @@ function OverviewBody({ data, stale }: { data: Overview; stale: boolean }) {
   );
   const topCountries = data.ordersByCountry.slice(0, 8);
   const maxChannel = Math.max(1, ...data.channels.map((c) => c.orders));
+  const maxSkuUnits = Math.max(1, ...data.topSkus.map((s) => s.units));
 
   return (
     <div className={`overview${stale ? ' is-stale' : ''}`}>
       <div className="kpi-grid" data-testid="kpis">
-        <KpiCard id="orders" label="Orders" value={formatCompact(totals.orders)} hint={`${formatInt(totals.orders)} in the period`} />
+        <KpiCard id="orders" label="Orders" value={formatCompact(totals.orders)} hint={`last ${PERIODS.find((p) => p.days === days)?.label ?? `${days} days`}`} />
         <KpiCard id="units" label="Units" value={formatCompact(totals.units)} hint={totals.orders ? `${(totals.units / totals.orders).toFixed(2)} per order` : undefined} />
         <KpiCard id="revenue" label="Revenue" value={formatMoney(totals.revenue, totals.currency, { compact: true })} hint={totals.orders ? `${formatMoney(Number(totals.revenue) / totals.orders, totals.currency)} per order` : undefined} />
         <KpiCard id="skus" label="SKUs" value={formatInt(totals.skus)} hint="in the catalogue" />
@@ -106,7 +109,16 @@ function OverviewBody({ data, stale }: { data: Overview; stale: boolean }) {
           </span>
         </div>
         <div className="map-layout">
-          <WorldMap values={countryValues} valueLabel="orders" formatValue={formatInt} points={points} title="Orders by destination country and warehouse locations" />
+          <WorldMap
+            values={countryValues}
+            valueLabel="orders"
+            formatValue={formatInt}
+            points={points}
+            onCountryClick={(cc) => {
+              if (countryValues[cc]) window.location.hash = ordersHref(cc);
+            }}
+            title="Orders by destination country and warehouse locations"
+          />
           <div className="map-side">
             <h3>Top destinations</h3>
             <table className="table compact" data-testid="top-countries">
@@ -114,7 +126,9 @@ function OverviewBody({ data, stale }: { data: Overview; stale: boolean }) {
                 {topCountries.map((c) => (
                   <tr key={c.country}>
                     <td className="truncate" title={countryName(c.country)}>
-                      <span className="cc">{c.country}</span> {countryName(c.country)}
+                      <a href={ordersHref(c.country)} title={`See orders to ${countryName(c.country)}`}>
+                        <span className="cc">{c.country}</span> {countryName(c.country)}
+                      </a>
                     </td>
                     <td className="num">{formatInt(c.orders)}</td>
                     <td className="num muted">{totals.orders ? formatPercent(c.orders / totals.orders, 0) : ''}</td>
@@ -126,78 +140,41 @@ function OverviewBody({ data, stale }: { data: Overview; stale: boolean }) {
         </div>
       </div>
 
-      <div className="card">
-        <div className="card-header">
-          <h2>Warehouses</h2>
-        </div>
-        {data.warehouses.length === 0 ? (
-          <Empty>No warehouses yet.</Empty>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" data-testid="warehouses-table">
-              <thead>
-                <tr>
-                  <th>Code</th>
-                  <th>Name</th>
-                  <th>Country</th>
-                  <th>Operator</th>
-                  <th className="num">Orders shipped</th>
-                  <th className="num">Share</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.warehouses.map((w) => (
-                  <tr key={w.code}>
-                    <td>
-                      <code>{w.code}</code>
-                    </td>
-                    <td>{w.name}</td>
-                    <td>
-                      <span className="cc">{w.country}</span> {countryName(w.country)}
-                    </td>
-                    <td>
-                      <span className={`badge ${w.operator === '3pl' ? 'badge-purple' : 'badge-blue'}`}>{w.operator === '3pl' ? '3PL' : 'Own'}</span>
-                    </td>
-                    <td className="num">{formatInt(w.orders)}</td>
-                    <td className="num muted">{totals.orders ? formatPercent(w.orders / totals.orders, 0) : '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </div>
-
-      <div className="grid-2">
+      <div className="grid-2 grid-wide-left">
         <div className="card">
           <div className="card-header">
-            <h2>Top SKUs</h2>
-            <span className="muted small">by units</span>
+            <h2>Warehouses</h2>
           </div>
-          {data.topSkus.length === 0 ? (
-            <Empty>No sales yet.</Empty>
+          {data.warehouses.length === 0 ? (
+            <Empty>No warehouses yet.</Empty>
           ) : (
             <div className="table-wrap">
-              <table className="table" data-testid="top-skus">
+              <table className="table" data-testid="warehouses-table">
                 <thead>
                   <tr>
-                    <th>SKU</th>
-                    <th>Product</th>
-                    <th className="num">Units</th>
-                    <th className="num">Revenue</th>
+                    <th>Code</th>
+                    <th>Name</th>
+                    <th>Country</th>
+                    <th>Operator</th>
+                    <th className="num">Orders shipped</th>
+                    <th className="num">Share</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {data.topSkus.map((s) => (
-                    <tr key={s.sku}>
+                  {data.warehouses.map((w) => (
+                    <tr key={w.code}>
+                      <td>
+                        <code>{w.code}</code>
+                      </td>
+                      <td>{w.name}</td>
                       <td className="nowrap">
-                        <code>{s.sku}</code>
+                        <span className="cc">{w.country}</span> {countryName(w.country)}
                       </td>
-                      <td className="truncate" title={s.name}>
-                        {s.name}
+                      <td>
+                        <span className={`badge ${w.operator === '3pl' ? 'badge-purple' : 'badge-blue'}`}>{w.operator === '3pl' ? '3PL' : 'Own'}</span>
                       </td>
-                      <td className="num">{formatInt(s.units)}</td>
-                      <td className="num">{formatMoney(s.revenue, totals.currency)}</td>
+                      <td className="num">{formatInt(w.orders)}</td>
+                      <td className="num muted">{totals.orders ? formatPercent(w.orders / totals.orders, 0) : '–'}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -230,6 +207,47 @@ function OverviewBody({ data, stale }: { data: Overview; stale: boolean }) {
             </ul>
           )}
         </div>
+      </div>
+
+      <div className="card">
+        <div className="card-header">
+          <h2>Top SKUs</h2>
+          <span className="muted small">by units</span>
+        </div>
+        {data.topSkus.length === 0 ? (
+          <Empty>No sales yet.</Empty>
+        ) : (
+          <div className="table-wrap">
+            <table className="table" data-testid="top-skus">
+              <thead>
+                <tr>
+                  <th>Product</th>
+                  <th className="num">Units</th>
+                  <th className="share-col">Share of units</th>
+                  <th className="num">Revenue</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.topSkus.map((s) => (
+                  <tr key={s.sku}>
+                    <td className="truncate" title={s.name}>
+                      <div className="cell-title">{s.name}</div>
+                      <code className="cell-sub">{s.sku}</code>
+                    </td>
+                    <td className="num">{formatInt(s.units)}</td>
+                    <td className="share-col">
+                      <div className="bar-track">
+                        <div className="bar-fill" style={{ width: `${(s.units / maxSkuUnits) * 100}%` }} />
+                      </div>
+                      <span className="muted small">{totals.units ? formatPercent(s.units / totals.units) : '–'}</span>
+                    </td>
+                    <td className="num">{formatMoney(s.revenue, totals.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </div>
     </div>
   );

@@ -33,6 +33,8 @@ const ROWS: Row[] = [
   ['9503', 'Toys, scale models, puzzles', { US: '0', EU: '4.7', GB: '0', CA: '0', AU: '0', CH: '0', NO: '0', JP: '0', SG: '0' }],
   ['9504', 'Video game consoles, table and parlour games', { US: '0', EU: '0', GB: '0', CA: '0', AU: '0', CH: '0', NO: '0', JP: '0', SG: '0' }],
   ['9506', 'Articles and equipment for sports', { US: '4', EU: '2.7', GB: '2', CA: '7', AU: '5', CH: '0', NO: '0', JP: '3.2', SG: '0' }],
+  ['61', 'Other knitted clothing (chapter 61)', { US: '16', EU: '12', GB: '12', CA: '18', AU: '5', CH: '0', NO: '10.7', JP: '10.9', SG: '0' }],
+  ['62', 'Other woven clothing (chapter 62)', { US: '16', EU: '12', GB: '12', CA: '17', AU: '5', CH: '0', NO: '10.7', JP: '9.1', SG: '0' }],
   ['090121', 'Coffee, roasted, not decaffeinated', { US: '0', EU: '7.5', GB: '6', CA: '0', AU: '0', NO: '0', JP: '12', SG: '0' }],
 ];
 

@@ -1,0 +1,221 @@
+import type { SolveControl } from '../control.js';
+import { NetworkInputError } from './errors.js';
+import { solveNetwork } from './solve.js';
+import type { NetworkSolveStatus } from './types.js';
+
+/**
+ * Scenario helper for the product: from demand zones and candidate sites on the map, solve the
+ * single-source problem for k = 1..K warehouses and describe each network by cost and by how far
+ * (and how many transit days) the demand sits from its warehouse.
+ *
+ * Distances are great-circle kilometres times `circuityFactor` (road distance is typically 1.2
+ * to 1.4 times the straight line). Transit days are estimated from that distance with
+ * `transitDaysForKm`. Costs are minor currency units; the transport cost of a zone is
+ * demand units x km x `transportCostPerUnitKmMinor`.
+ */
+export interface DemandZone {
+  id: string;
+  lat: number;
+  lng: number;
+  demandUnits: number;
+}
+
+export interface CandidateSite {
+  id: string;
+  lat: number;
+  lng: number;
+  /** fixed cost of running the site over the study period, minor currency units */
+  fixedCostMinor: number;
+  /** demand units the site can serve; null or absent = unlimited */
+  capacityUnits?: number | null;
+  /** an existing warehouse that must stay open in every scenario */
+  mustOpen?: boolean;
+}
+
+export interface NetworkScenarioInput {
+  zones: DemandZone[];
+  sites: CandidateSite[];
+  transportCostPerUnitKmMinor: number;
+  /** largest number of warehouses to study (scenarios k = 1..maxSites) */
+  maxSites: number;
+  /** multiplier from great-circle to road kilometres (default 1.2) */
+  circuityFactor?: number;
+  /** distance bands for the share-of-demand figures (default 300, 800, 1500 km) */
+  distanceBandsKm?: number[];
+  /** ids of today's warehouses: the current network is costed the same way for comparison */
+  currentSiteIds?: string[];
+}
+
+export interface ScenarioNetwork {
+  siteCount: number;
+  status: NetworkSolveStatus;
+  infeasibleReason?: string;
+  openSiteIds: string[];
+  /** zone id -> serving site id */
+  assignment: Record<string, string>;
+  fixedCostMinor: number;
+  transportCostMinor: number;
+  totalCostMinor: number;
+  lowerBoundMinor: number;
+  /** relative optimality gap, 0 when proven optimal */
+  gap: number;
+  meanDistanceKm: number;
+  p90DistanceKm: number;
+  meanTransitDays: number;
+  p90TransitDays: number;
+  /** share of demand (0..1) within each distance band, keyed by the band's km */
+  shareWithinKm: Record<string, number>;
+  /** share of demand (0..1) reachable in 1, 2 and 3 days */
+  shareWithinDays: { '1': number; '2': number; '3': number };
+}
+
+export interface NetworkScenarioResult {
+  scenarios: ScenarioNetwork[];
+  current?: ScenarioNetwork;
+}
+
+/**
+ * Ground transit estimate: up to 300 km next day, 800 km two days, 1,500 km three days, then
+ * one more day per further 700 km (a truck covers roughly 700 to 800 km a day).
+ */
+export function transitDaysForKm(km: number): number {
+  if (km <= 300) return 1;
+  if (km <= 800) return 2;
+  if (km <= 1500) return 3;
+  return 3 + Math.ceil((km - 1500) / 700);
+}
+
+export function greatCircleKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLng = (lng2 - lng1) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+function checkNumber(field: string, value: unknown, min: number, max = Infinity): void {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new NetworkInputError(field, 'is missing or not a finite number');
+  if (value < min || value > max) throw new NetworkInputError(field, max === Infinity ? `must be at least ${min}` : `must be between ${min} and ${max}`);
+}
+
+function validate(input: NetworkScenarioInput): void {
+  if (!Array.isArray(input.zones) || input.zones.length === 0) throw new NetworkInputError('zones', 'must list at least one demand zone');
+  if (!Array.isArray(input.sites) || input.sites.length === 0) throw new NetworkInputError('sites', 'must list at least one candidate site');
+  input.zones.forEach((z, k) => {
+    checkNumber(`zones[${k}].lat`, z.lat, -90, 90);
+    checkNumber(`zones[${k}].lng`, z.lng, -180, 180);
+    checkNumber(`zones[${k}].demandUnits`, z.demandUnits, 0);
+  });
+  const ids = new Set<string>();
+  input.sites.forEach((s, k) => {
+    if (typeof s.id !== 'string' || ids.has(s.id)) throw new NetworkInputError(`sites[${k}].id`, 'must be a unique string');
+    ids.add(s.id);
+    checkNumber(`sites[${k}].lat`, s.lat, -90, 90);
+    checkNumber(`sites[${k}].lng`, s.lng, -180, 180);
+    checkNumber(`sites[${k}].fixedCostMinor`, s.fixedCostMinor, 0);
+    if (s.capacityUnits !== undefined && s.capacityUnits !== null) checkNumber(`sites[${k}].capacityUnits`, s.capacityUnits, 0);
+  });
+  checkNumber('transportCostPerUnitKmMinor', input.transportCostPerUnitKmMinor, 0);
+  if (!Number.isInteger(input.maxSites) || input.maxSites < 1) throw new NetworkInputError('maxSites', 'must be a positive integer');
+  if (input.circuityFactor !== undefined) checkNumber('circuityFactor', input.circuityFactor, 1);
+  (input.distanceBandsKm ?? []).forEach((b, k) => checkNumber(`distanceBandsKm[${k}]`, b, 0));
+  (input.currentSiteIds ?? []).forEach((id, k) => {
+    if (!ids.has(id)) throw new NetworkInputError(`currentSiteIds[${k}]`, `names no candidate site (${id})`);
+  });
+  const totalDemand = input.zones.reduce((a, z) => a + z.demandUnits, 0);
+  const totalCapacity = input.sites.reduce((a, s) => a + (s.capacityUnits ?? Infinity), 0);
+  if (totalCapacity < totalDemand) throw new NetworkInputError('sites[].capacityUnits', `total capacity ${totalCapacity} is below total demand ${totalDemand}`);
+}
+
+function weightedQuantile(values: number[], weights: number[], q: number): number {
+  const order = values.map((_, k) => k).sort((a, b) => values[a] - values[b]);
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (total <= 0) return 0;
+  let acc = 0;
+  for (const k of order) {
+    acc += weights[k];
+    if (acc >= q * total - 1e-9) return values[k];
+  }
+  return values[order[order.length - 1]];
+}
+
+export async function solveNetworkScenarios(input: NetworkScenarioInput, control: SolveControl = {}): Promise<NetworkScenarioResult> {
+  validate(input);
+  const { zones, sites } = input;
+  const circuity = input.circuityFactor ?? 1.2;
+  const bands = input.distanceBandsKm ?? [300, 800, 1500];
+  const km = new Float64Array(zones.length * sites.length);
+  const serviceCost: number[] = new Array(km.length);
+  zones.forEach((z, j) =>
+    sites.forEach((s, i) => {
+      const d = circuity * greatCircleKm(z.lat, z.lng, s.lat, s.lng);
+      km[j * sites.length + i] = d;
+      serviceCost[j * sites.length + i] = z.demandUnits * d * input.transportCostPerUnitKmMinor;
+    }),
+  );
+  const mustOpen = sites.flatMap((s, i) => (s.mustOpen ? [i] : []));
+  const maxK = Math.min(input.maxSites, sites.length);
+  const runs = maxK + (input.currentSiteIds?.length ? 1 : 0);
+  const perRunMs = (control.timeLimitMs ?? 10_000 * runs) / runs;
+  const totalDemand = zones.reduce((a, z) => a + z.demandUnits, 0);
+
+  const describe = async (k: number, must: number[]): Promise<ScenarioNetwork> => {
+    const base = { siteCount: k, openSiteIds: [], assignment: {}, fixedCostMinor: 0, transportCostMinor: 0, totalCostMinor: 0, lowerBoundMinor: 0, gap: Infinity, meanDistanceKm: 0, p90DistanceKm: 0, meanTransitDays: 0, p90TransitDays: 0, shareWithinKm: {}, shareWithinDays: { '1': 0, '2': 0, '3': 0 } };
+    if (must.length > k) return { ...base, status: 'infeasible', infeasibleReason: `mustOpen: ${must.length} sites must stay open, more than ${k}` };
+    let solution;
+    try {
+      solution = await solveNetwork(
+        {
+          kind: 'single-source',
+          siteCount: sites.length,
+          zoneCount: zones.length,
+          demand: zones.map((z) => z.demandUnits),
+          serviceCost,
+          fixedCost: sites.map((s) => s.fixedCostMinor),
+          capacity: sites.map((s) => s.capacityUnits ?? null),
+          mustOpen: must,
+          openCount: k,
+        },
+        { ...control, timeLimitMs: perRunMs },
+      );
+    } catch (error) {
+      if (error instanceof NetworkInputError) return { ...base, status: 'infeasible', infeasibleReason: error.message };
+      throw error;
+    }
+    if (solution.status === 'infeasible') return { ...base, status: 'infeasible', infeasibleReason: solution.infeasibleReason };
+    const distances = solution.assignment.map((i, j) => km[j * sites.length + i]);
+    const weights = zones.map((z) => z.demandUnits);
+    const days = distances.map(transitDaysForKm);
+    const share = (predicate: (j: number) => boolean) => (totalDemand > 0 ? zones.reduce((a, z, j) => a + (predicate(j) ? z.demandUnits : 0), 0) / totalDemand : 1);
+    const mean = (values: number[]) => (totalDemand > 0 ? values.reduce((a, v, j) => a + v * weights[j], 0) / totalDemand : 0);
+    return {
+      siteCount: k,
+      status: solution.status,
+      openSiteIds: solution.open.map((i) => sites[i].id),
+      assignment: Object.fromEntries(zones.map((z, j) => [z.id, sites[solution.assignment[j]].id])),
+      fixedCostMinor: Math.round(solution.fixedCost),
+      transportCostMinor: Math.round(solution.serviceCost),
+      totalCostMinor: Math.round(solution.fixedCost) + Math.round(solution.serviceCost),
+      lowerBoundMinor: Math.floor(solution.lowerBound),
+      gap: solution.gap,
+      meanDistanceKm: mean(distances),
+      p90DistanceKm: weightedQuantile(distances, weights, 0.9),
+      meanTransitDays: mean(days),
+      p90TransitDays: weightedQuantile(days, weights, 0.9),
+      shareWithinKm: Object.fromEntries(bands.map((b) => [String(b), share((j) => distances[j] <= b)])),
+      shareWithinDays: { '1': share((j) => days[j] <= 1), '2': share((j) => days[j] <= 2), '3': share((j) => days[j] <= 3) },
+    };
+  };
+
+  const scenarios: ScenarioNetwork[] = [];
+  for (let k = 1; k <= maxK; k++) {
+    control.onProgress?.((k - 1) / runs, `scenario with ${k} site(s)`);
+    scenarios.push(await describe(k, mustOpen));
+  }
+  const result: NetworkScenarioResult = { scenarios };
+  if (input.currentSiteIds?.length) {
+    const current = input.currentSiteIds.map((id) => sites.findIndex((s) => s.id === id));
+    result.current = await describe(current.length, current);
+  }
+  return result;
+}
