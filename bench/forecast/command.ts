@@ -14,7 +14,7 @@ function positiveInteger(value: string): number {
 function formatTable(report: BenchReport): string {
   const lines: string[] = [];
   lines.push(`${report.dataset}: ${report.series} series, horizon ${report.horizon}, season ${report.season}, engine periods [${report.enginePeriods.join(', ')}]`);
-  const header = ['method', 'MASE', 'sMAPE %', 'RMSSE', 'bias %', 'cover80', 'cover95', 'seconds'];
+  const header = ['method', 'MASE', 'sMAPE %', 'RMSSE', 'bias %', 'cover80', 'cover95', 'seconds', 'CPU s'];
   const rows: string[][] = report.methods.map((m) => [
     m.method,
     m.mase.toFixed(3),
@@ -24,13 +24,14 @@ function formatTable(report: BenchReport): string {
     m.coverage80 === undefined ? '' : (100 * m.coverage80).toFixed(1) + '%',
     m.coverage95 === undefined ? '' : (100 * m.coverage95).toFixed(1) + '%',
     m.seconds.toFixed(2),
+    m.cpuSeconds === undefined ? '' : m.cpuSeconds.toFixed(2),
   ]);
-  for (const r of report.references)
-    rows.push([`ref: ${r.method}`, r.mase?.toFixed(3) ?? '', r.smape?.toFixed(3) ?? '', r.note ?? '', '', '', '', '']);
+  for (const r of report.references) rows.push([`ref: ${r.method}`, r.mase?.toFixed(3) ?? '', r.smape?.toFixed(3) ?? '', '', '', '', '', '', '']);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const format = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   lines.push(format(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(format));
-  lines.push(`valid forecasts: ${report.series - report.invalid.length}/${report.series}`);
+  for (const r of report.references.filter((r) => r.note)) lines.push(`note: ${r.method}: ${r.note}`);
+  lines.push(`valid forecasts (length, finite, ordered intervals; checked by the bench): ${report.series - report.invalid.length}/${report.series}`);
   for (const problem of report.invalid.slice(0, 10)) lines.push(`  invalid ${problem}`);
   const flags = Object.entries(report.flags).map(([f, c]) => `${f} ${c}`);
   if (flags.length) lines.push(`flags: ${flags.join(', ')}`);

@@ -13,7 +13,10 @@ export interface MethodScore {
   bias: number;
   coverage80?: number;
   coverage95?: number;
+  /** Wall-clock seconds for the whole dataset. */
   seconds: number;
+  /** CPU seconds of this process for the whole dataset (less sensitive to a busy machine). */
+  cpuSeconds?: number;
 }
 
 export interface Reference {
@@ -128,6 +131,7 @@ export function runBenchmark(dataset: BenchDataset, options: RunOptions): { repo
   );
 
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const budgetEndsAt = started + (options.timeLimitMs ?? 600_000);
   const ours: number[][] = [];
   const invalid: string[] = [];
@@ -149,10 +153,13 @@ export function runBenchmark(dataset: BenchDataset, options: RunOptions): { repo
     options.onProgress?.(i + 1, dataset.series.length);
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const k = dataset.series.length || 1;
   const engine = methodScore('Portolan auto', dataset, ours, season, seconds);
   engine.coverage80 = c80 / k;
   engine.coverage95 = c95 / k;
+  engine.cpuSeconds = cpuSeconds;
   const report: BenchReport = {
     dataset: dataset.name,
     series: dataset.series.length,

@@ -18,7 +18,7 @@ export function addDuties(ctx: QuoteContext): void {
       ctx.duties.push(ctx.line({
         kind: 'duty', code: 'FLAT_DUTY', name: `Flat-rate duty, item category ${category}`, value: perCategory, rounding: ctx.version.rounding.duty,
         ruleId: flat.id, source: flat.source,
-        formula: `${flat.currency} ${flat.amountPerCategory} per item category (HS ${category}), consignment ${ctx.describe(flat.threshold, ctx.measure(flat.threshold))}${cur !== flat.currency ? ` = ${cur} ${formatMoney(perCategory, ctx.cur)}` : ''}`,
+        formula: `${flat.currency} ${flat.amountPerCategory} per item category (HS ${category}), consignment ${ctx.describe(flat.threshold, ctx.measure(flat.threshold))}${ctx.cur !== flat.currency ? ` = ${ctx.cur} ${formatMoney(perCategory, ctx.cur)}` : ''}`,
         itemIndexes: members.map((m) => m.index), collectedAt: 'import', collectedBy: 'customs', payer: ctx.importPayer,
       }));
     }

@@ -82,7 +82,7 @@ export function addTaxes(ctx: QuoteContext): void {
   // Switzerland: a small import-tax total is computed but not collected.
   const min = ctx.version.minimumTaxCollected;
   if (min) {
-    const importTaxes = taxLines.filter((l) => l.collectedAt === 'import');
+    const importTaxes = ctx.taxes.filter((l) => l.collectedAt === 'import');
     const total = importTaxes.reduce((a, l) => a.add(dec(l.amount)), ZERO);
     if (importTaxes.length && ctx.inCurrency(total, min.currency).lte(dec(min.amount))) {
       for (const l of importTaxes) {

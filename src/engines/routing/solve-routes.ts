@@ -6,6 +6,8 @@ import { compileProblem, type RoutingModel } from './routing-model.js';
 import type { PlannedRoute, RoutingOptions, RoutingPlan, RoutingProblem, UnassignedReason, UnassignedStop } from './types.js';
 import { validateRoutingProblem } from './validate-problem.js';
 
+const DEFAULT_LIMIT_MS = 10_000;
+
 /**
  * Plans delivery routes: which vehicle serves which stops in which order, minimising fixed,
  * distance and time costs under capacities, time windows, shifts, maximum route duration and
@@ -14,10 +16,10 @@ import { validateRoutingProblem } from './validate-problem.js';
  */
 export function solveRoutes(problem: RoutingProblem, control: SolveControl = {}, options: RoutingOptions = {}): RoutingPlan {
   validateRoutingProblem(problem);
-  const deadline = new Deadline(control, 10_000);
+  const deadline = new Deadline(control, DEFAULT_LIMIT_MS);
   const seed = control.seed ?? 1;
   const { model: m, rejected } = compileProblem(problem, options.granularNeighbours);
-  const search = geneticSearch(m, seed, deadline, options.maxIterations);
+  const search = geneticSearch(m, seed, deadline, control.timeLimitMs ?? DEFAULT_LIMIT_MS, options.maxIterations);
   const chosen = search.bestFeasible ?? search.bestAny;
   let routes: number[][] = Array.from({ length: m.V }, (_, r) => (chosen ? Array.from(chosen.routes[r]) : []));
   const dropped: { client: number; reason: UnassignedReason }[] = [];
