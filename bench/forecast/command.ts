@@ -26,7 +26,7 @@ function formatTable(report: BenchReport): string {
     m.seconds.toFixed(2),
     m.cpuSeconds === undefined ? '' : m.cpuSeconds.toFixed(2),
   ]);
-  for (const r of report.references) rows.push([`ref: ${r.method}`, r.mase?.toFixed(3) ?? '', r.smape?.toFixed(3) ?? '', '', '', '', '', '', '']);
+  for (const r of report.references.filter((r) => r.mase !== undefined || r.smape !== undefined)) rows.push([`ref: ${r.method}`, r.mase?.toFixed(3) ?? '', r.smape?.toFixed(3) ?? '', '', '', '', '', '', '']);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const format = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   lines.push(format(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(format));

@@ -92,7 +92,7 @@ export function readM5(path: string, horizon: number): BenchDataset {
     const values = parseNumbers(row.slice(firstDay));
     return { id: unquote(row[0]), train: values.slice(0, values.length - horizon), test: values.slice(values.length - horizon) };
   });
-  return { name: `M5-${basename(dirname(path))}`, format: 'm5', frequency: 'daily', series };
+  return { name: `M5-${basename(dirname(path)).replace(/^m5-?/i, '') || 'sales'}`, format: 'm5', frequency: 'daily', series };
 }
 
 /** Picks the reader from the file's extension and header. */

@@ -67,7 +67,7 @@ export const references: Record<string, Reference[]> = {
     { method: 'Naive2 (M4 official)', mase: 2.395, smape: 18.383 },
     { method: 'best statistical (AutoARIMA)', mase: 0.92 },
   ],
-  'M5-m5-slice': [
+  'M5-slice': [
     { method: 'sNaive (whole M5, WRMSSE)', note: '0.847 WRMSSE' },
     { method: 'exponential smoothing bottom-up (whole M5, WRMSSE)', note: '0.671 WRMSSE' },
     { method: 'M5 winner (whole M5, WRMSSE)', note: '0.520 WRMSSE' },

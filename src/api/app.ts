@@ -10,6 +10,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { and, eq } from 'drizzle-orm';
 import type { Services } from '../services/index.js';
 import { idempotencyKeys } from '../store/schema.js';
+import { capabilityRoutes } from '../capabilities.js';
 import { errorHandler, sendProblem } from './problem.js';
 import { accountRoutes } from './routes/account.js';
 import { catalogRoutes } from './routes/catalog.js';
@@ -21,7 +22,7 @@ export interface AppOptions {
   logger?: boolean | object;
   /** Folder of the built console; served at / when it exists. */
   webDist?: string;
-  /** Extra route plugins under /v1 (capabilities register theirs here). */
+  /** Capability route plugins under /v1; all of them unless given. */
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
 }
 
@@ -80,7 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await v1.register(accountRoutes);
     await v1.register(catalogRoutes);
     await v1.register(orderRoutes);
-    for (const plugin of options.plugins ?? []) await v1.register(plugin);
+    for (const plugin of options.plugins ?? capabilityRoutes) await v1.register(plugin);
   }, { prefix: '/v1' });
 
   const webDist = options.webDist ?? defaultWebDist;

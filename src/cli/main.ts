@@ -1,5 +1,6 @@
 /** The `portolan` command line. */
 import { Command, CommanderError } from 'commander';
+import { registerCapabilityCommands } from '../capabilities.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { loadBenchCommands, registerBenchCommands } from './commands/bench.js';
 import { registerDataCommands } from './commands/data.js';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerServerCommands(program);
   registerAdminCommands(program);
   registerDataCommands(program);
+  registerCapabilityCommands(program);
   registerBenchCommands(program);
   return program;
 }

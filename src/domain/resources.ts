@@ -154,6 +154,39 @@ export const Shipment = z.object({
   parcels: z.array(Parcel), createdAt: Timestamp,
 }).meta({ id: 'Shipment' });
 
+export const BoxCreate = z.strictObject({
+  code: Code,
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  innerLengthMm: Millimetres, innerWidthMm: Millimetres, innerHeightMm: Millimetres,
+  outerLengthMm: Millimetres, outerWidthMm: Millimetres, outerHeightMm: Millimetres,
+  emptyWeightG: z.number().int().min(0, 'must not be negative').max(1_000_000),
+  maxWeightG: Grams,
+  cost: NonNegativeDecimal,
+  currency: CurrencyCode,
+  stock: z.number().int().min(0, 'must not be negative').nullable().default(null),
+  active: z.boolean().default(true),
+}).superRefine((b, ctx) => {
+  for (const d of ['Length', 'Width', 'Height'] as const) {
+    if (b[`outer${d}Mm`] < b[`inner${d}Mm`]) ctx.addIssue({ code: 'custom', path: [`outer${d}Mm`], message: `must be at least inner${d}Mm` });
+  }
+});
+export const BoxPatch = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  emptyWeightG: z.number().int().min(0).max(1_000_000).optional(),
+  maxWeightG: Grams.optional(),
+  cost: NonNegativeDecimal.optional(),
+  currency: CurrencyCode.optional(),
+  stock: z.number().int().min(0, 'must not be negative').nullable().optional(),
+  active: z.boolean().optional(),
+});
+export const Box = z.object({
+  id: z.string(), code: z.string(), name: z.string(),
+  innerLengthMm: z.number(), innerWidthMm: z.number(), innerHeightMm: z.number(),
+  outerLengthMm: z.number(), outerWidthMm: z.number(), outerHeightMm: z.number(),
+  emptyWeightG: z.number(), maxWeightG: z.number(), cost: z.string(), currency: z.string(), stock: z.number().nullable(), active: z.boolean(),
+  createdAt: Timestamp, updatedAt: Timestamp,
+}).meta({ id: 'Box' });
+
 export const Job = z.object({
   id: z.string(), kind: z.string(), status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
   progress: z.number(), message: z.string(), result: z.unknown().nullable(), error: z.unknown().nullable(), attempts: z.number(),
@@ -180,4 +213,7 @@ export type Order = z.output<typeof Order>;
 export type ShipmentCreate = z.output<typeof ShipmentCreate>;
 export type Shipment = z.output<typeof Shipment>;
 export type Job = z.output<typeof Job>;
+export type BoxCreate = z.output<typeof BoxCreate>;
+export type BoxPatch = z.output<typeof BoxPatch>;
+export type Box = z.output<typeof Box>;
 export type ApiKey = z.output<typeof ApiKey>;

@@ -45,6 +45,13 @@ export class JobService {
     return jobToApi(await this.row(merchantId, id));
   }
 
+  /** A job seen through a capability's own resource, e.g. /v1/network-studies/:id. */
+  async getOfKind(merchantId: string, id: string, kinds: string[], what: string): Promise<Job> {
+    const row = await this.row(merchantId, id).catch(() => null);
+    if (!row || !kinds.includes(row.kind)) throw new NotFound(what, id);
+    return jobToApi(row);
+  }
+
   async row(merchantId: string, id: string): Promise<Row> {
     const [row] = await this.db.select().from(jobs).where(and(eq(jobs.merchantId, merchantId), eq(jobs.id, id)));
     if (!row) throw new NotFound('job', id);

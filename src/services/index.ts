@@ -1,6 +1,7 @@
 /** Every use case over one store, built once per process. */
 import type { Store } from '../store/database.js';
 import { JobService } from '../jobs/job-service.js';
+import { BoxService } from './boxes.js';
 import { ChannelService } from './channels.js';
 import { ImportService } from './imports.js';
 import { InventoryService } from './inventory.js';
@@ -22,6 +23,7 @@ export function createServices(store: Store) {
     inventory: new InventoryService(db),
     orders: new OrderService(db),
     shipments: new ShipmentService(db),
+    boxes: new BoxService(db),
     imports: new ImportService(db),
     stats: new StatsService(store),
     jobs: new JobService(db),

@@ -166,6 +166,29 @@ export const parcels = pgTable('parcels', {
   createdAt: createdAt(),
 }, (t) => [index('parcels_shipment_idx').on(t.shipmentId)]);
 
+/** The merchant's box catalogue for cartonization. */
+export const boxes = pgTable('boxes', {
+  id: text('id').primaryKey(),
+  merchantId: text('merchant_id').notNull().references(() => merchants.id, { onDelete: 'cascade' }),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  innerLengthMm: integer('inner_length_mm').notNull(),
+  innerWidthMm: integer('inner_width_mm').notNull(),
+  innerHeightMm: integer('inner_height_mm').notNull(),
+  outerLengthMm: integer('outer_length_mm').notNull(),
+  outerWidthMm: integer('outer_width_mm').notNull(),
+  outerHeightMm: integer('outer_height_mm').notNull(),
+  emptyWeightG: integer('empty_weight_g').notNull(),
+  maxWeightG: integer('max_weight_g').notNull(),
+  cost: numeric('cost', { precision: 18, scale: 4 }).notNull(),
+  currency: text('currency').notNull(),
+  /** Boxes on hand; null when the merchant does not track it. */
+  stock: integer('stock'),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [uniqueIndex('boxes_code_uq').on(t.merchantId, t.code)]);
+
 export const jobs = pgTable('jobs', {
   id: text('id').primaryKey(),
   merchantId: text('merchant_id').notNull().references(() => merchants.id, { onDelete: 'cascade' }),

@@ -76,7 +76,7 @@ it('calls the API and reads jobs', async () => {
 });
 
 it('seeds a demo merchant and manages keys on the database directly', async () => {
-  const env = testDatabaseUrl ? { DATABASE_URL: testDatabaseUrl } : {};
+  const env: Record<string, string> = testDatabaseUrl ? { DATABASE_URL: testDatabaseUrl } : {};
   const seeded = await portolan(['demo', 'seed', '--orders', '300', '--seed', '3', '--json'], env);
   assert.equal(seeded.code, 0, seeded.err);
   const result = JSON.parse(seeded.out);

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Channel, ChannelCreate, ChannelPatch, Product, ProductCreate, ProductPatch, Warehouse, WarehouseCreate, WarehousePatch } from '../../domain/resources.js';
+import { Box, BoxCreate, BoxPatch, Channel, ChannelCreate, ChannelPatch, Product, ProductCreate, ProductPatch, Warehouse, WarehouseCreate, WarehousePatch } from '../../domain/resources.js';
 import { merchantOf } from '../context.js';
 import { errorResponses, IdParams, PageQuery, pageOf, security } from './common.js';
 
@@ -48,4 +48,16 @@ export async function catalogRoutes(fastify: FastifyInstance) {
     (req) => s.channels.update(merchantOf(req), req.params.id, req.body));
   app.delete('/channels/:id', { schema: { tags: ['Channels'], summary: 'Delete a sales channel', security, params: IdParams, response: { 204: z.null(), ...errorResponses } } },
     async (req, reply) => { await s.channels.remove(merchantOf(req), req.params.id); return reply.status(204).send(null); });
+
+  // Boxes (the packing catalogue)
+  app.get('/boxes', { schema: { tags: ['Boxes'], summary: 'List the box catalogue', security, querystring: z.object(PageQuery), response: { 200: pageOf(Box), ...errorResponses } } },
+    (req) => s.boxes.list(merchantOf(req), req.query));
+  app.post('/boxes', { schema: { tags: ['Boxes'], summary: 'Add a box to the catalogue', security, body: BoxCreate, response: { 201: Box, ...errorResponses } } },
+    async (req, reply) => reply.status(201).send(await s.boxes.create(merchantOf(req), req.body)));
+  app.get('/boxes/:id', { schema: { tags: ['Boxes'], summary: 'Get a box', security, params: IdParams, response: { 200: Box, ...errorResponses } } },
+    (req) => s.boxes.get(merchantOf(req), req.params.id));
+  app.patch('/boxes/:id', { schema: { tags: ['Boxes'], summary: 'Update a box', security, params: IdParams, body: BoxPatch, response: { 200: Box, ...errorResponses } } },
+    (req) => s.boxes.update(merchantOf(req), req.params.id, req.body));
+  app.delete('/boxes/:id', { schema: { tags: ['Boxes'], summary: 'Remove a box', security, params: IdParams, response: { 204: z.null(), ...errorResponses } } },
+    async (req, reply) => { await s.boxes.remove(merchantOf(req), req.params.id); return reply.status(204).send(null); });
 }

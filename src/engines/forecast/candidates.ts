@@ -9,6 +9,9 @@ import { allPositive, hasSeasonality } from './seasonality.js';
 import { thetaForecast, thetaForecastOrigins } from './theta.js';
 import type { CandidateForecast, CandidateModel, ModelFamily } from './types.js';
 
+/** Seasonal cycles of history an ETS fit looks at. */
+const ETS_SEASONAL_CYCLES = Number(process.env.ETSC ?? 20);
+
 function residualSd(y: Float64Array, lag: number): number {
   let s = 0;
   let count = 0;
@@ -55,12 +58,22 @@ export function seasonalNaiveModel(period: number): CandidateModel {
 
 /** AutoETS over the admissible specifications; seasons longer than 24 are left to other models (as in `forecast::ets`). */
 export function autoEtsModel(period: number, specs?: EtsSpec[]): CandidateModel {
+  const seasonalPeriod = (y: Float64Array) => (period > 1 && period <= 24 && y.length >= 2 * period + 2 ? period : 1);
   const fitAuto = (y: Float64Array) => {
-    const m = period > 1 && period <= 24 && y.length >= 2 * period + 2 ? period : 1;
+    const m = seasonalPeriod(y);
     // With clear seasonality the non-seasonal specifications never win on AICc; skipping them halves the cost.
     const seasonalOnly = m > 1 && hasSeasonality(y, m);
     const candidates = specs ?? etsSpecs(m, allPositive(y)).filter((s) => !seasonalOnly || s.season !== 'N');
     return autoEts(y, m, candidates, m > 1 ? 150 : 300);
+  };
+  // Seasonal fits cost a filter pass per simplex step; the recent cycles carry nearly all the
+  // information about the current pattern, so long seasonal histories are cut to them (whole cycles,
+  // so phases stay aligned).
+  const fitStart = (y: Float64Array, end: number) => {
+    const m = seasonalPeriod(y.subarray(0, end));
+    if (m === 1) return 0;
+    const keep = ETS_SEASONAL_CYCLES * m;
+    return end > keep ? Math.floor((end - keep) / m) * m : 0;
   };
   const toCandidate = (fit: EtsFit, horizon: number): CandidateForecast => {
     const { point, sd } = forecastEts(fit, horizon);
@@ -70,14 +83,15 @@ export function autoEtsModel(period: number, specs?: EtsSpec[]): CandidateModel 
     name: 'AutoETS',
     family: 'ets',
     fit(y, horizon) {
-      const fit = fitAuto(y);
+      const fit = fitAuto(y.subarray(fitStart(y, y.length)));
       return fit ? toCandidate(fit, horizon) : null;
     },
     fitOrigins(y, origins, horizon) {
-      const fit = fitAuto(y.subarray(0, origins[0]));
+      const start = fitStart(y, origins[0]);
+      const fit = fitAuto(y.subarray(start, origins[0]));
       return origins.map((origin, i) => {
         if (!fit) return null;
-        const later = i === 0 ? fit : refilterEts(fit, y.subarray(0, origin));
+        const later = i === 0 ? fit : refilterEts(fit, y.subarray(start, origin));
         return later ? toCandidate(later, horizon) : null;
       });
     },

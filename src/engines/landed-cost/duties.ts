@@ -7,7 +7,7 @@ export function addDuties(ctx: QuoteContext): void {
   const flatItems = ctx.items.filter((x) => x.dutyTreatment === 'flat');
   if (flat && flatItems.length) {
     const groups = new Map<string, ItemState[]>();
-    for (const it of ctx.items.filter((x) => x.dutyTreatment === 'flat')) {
+    for (const it of flatItems) {
       const key = it.hsCode.slice(0, flat.categoryDigits);
       groups.set(key, [...(groups.get(key) ?? []), it]);
     }

@@ -8,25 +8,36 @@ import { money, type ItemState, type QuoteContext } from './quote-context.js';
 import type { TaxRule } from './rule-types.js';
 
 export function addTaxes(ctx: QuoteContext): void {
-  const taxes = ctx.taxRules;
+  addSellerCollectedTaxes(ctx);
+  addImportTaxes(ctx);
+  waiveSmallImportTax(ctx);
+}
+
+/** The seller invoices tax on its sale price (goods + transport), rounded to the minor unit. */
+function addSellerCollectedTaxes(ctx: QuoteContext): void {
   const sc = ctx.version.sellerCollection;
-  // Taxes: per item, or per rate for destinations that assess the whole declaration (Japan).
   const seller = ctx.items.filter((it) => it.taxTreatment === 'seller');
-  const imported = ctx.items.filter((it) => it.taxTreatment === 'import');
+  if (!sc || seller.length === 0) return;
   const checkoutRounding: Rounding = { increment: dec(10).pow(-minorUnits(ctx.cur)).toString(), mode: 'half-up' };
-  for (const tax of taxes) {
+  for (const tax of ctx.taxRules) {
     for (const it of seller) {
       const category = ctx.request.items[it.index].taxCategory;
       const rate = tax.rates[category]!;
       const base = it.goods.add(it.transport);
       const value = roundTo(base.mul(dec(rate)).div(100), checkoutRounding);
       ctx.taxes.push(ctx.line({
-        kind: 'tax', code: tax.code, name: `${tax.name} charged at checkout`, value, ruleId: `${sc!.id}/${tax.id}`, source: `${sc!.source}; ${tax.source}`,
+        kind: 'tax', code: tax.code, name: `${tax.name} charged at checkout`, value, ruleId: `${sc.id}/${tax.id}`, source: `${sc.source}; ${tax.source}`,
         formula: `${pct(rate)} % (${category}) × ${money(base, ctx.cur)} sale price (goods ${formatMoney(it.goods, ctx.cur)} + transport ${formatMoney(it.transport, ctx.cur)})`,
         base: formatMoney(base, ctx.cur), ratePercent: pct(rate), itemIndexes: [it.index], collectedAt: 'checkout', collectedBy: 'seller', payer: 'buyer',
       }));
     }
   }
+}
+
+/** Import tax on the destination's base: per item, or per rate for the whole declaration (Japan). */
+function addImportTaxes(ctx: QuoteContext): void {
+  const imported = ctx.items.filter((it) => it.taxTreatment === 'import');
+  if (imported.length === 0) return;
   const taxBase = (tax: TaxRule, it: ItemState) => {
     let base = it.customsValue;
     if (tax.baseIncludesTransport && ctx.version.customsValuation === 'FOB') base = base.add(it.transport);
@@ -35,7 +46,7 @@ export function addTaxes(ctx: QuoteContext): void {
   };
   const baseText = (tax: TaxRule, it: ItemState) => `${formatMoney(it.customsValue, ctx.cur)} customs value${tax.baseIncludesTransport && ctx.version.customsValuation === 'FOB' ? ` + ${formatMoney(it.transport, ctx.cur)} transport` : ''}${tax.baseIncludesDuty ? ` + ${formatMoney(it.duty, ctx.cur)} duty` : ''}`;
   const consignmentLines = new Map<string, { value: Dec; category: string }>();
-  for (const tax of taxes) {
+  for (const tax of ctx.taxRules) {
     if (tax.granularity === 'item') {
       for (const it of imported) {
         const category = ctx.request.items[it.index].taxCategory;
@@ -44,7 +55,7 @@ export function addTaxes(ctx: QuoteContext): void {
         const value = roundTo(base.mul(dec(rate)).div(100), ctx.version.rounding.tax);
         ctx.taxes.push(ctx.line({
           kind: 'tax', code: tax.code, name: `Import ${tax.name}`, value, rounding: ctx.version.rounding.tax, ruleId: tax.id, source: tax.source,
-          formula: `${pct(rate)} % (${category}) × ${cur} (${baseText(tax, it)})`,
+          formula: `${pct(rate)} % (${category}) × ${ctx.cur} (${baseText(tax, it)})`,
           base: formatMoney(base, ctx.cur), ratePercent: pct(rate), itemIndexes: [it.index], collectedAt: 'import', collectedBy: 'customs', payer: ctx.importPayer,
         }));
       }
@@ -78,8 +89,10 @@ export function addTaxes(ctx: QuoteContext): void {
       }));
     }
   }
+}
 
-  // Switzerland: a small import-tax total is computed but not collected.
+/** Switzerland: a small import-tax total is computed but not collected. */
+function waiveSmallImportTax(ctx: QuoteContext): void {
   const min = ctx.version.minimumTaxCollected;
   if (min) {
     const importTaxes = ctx.taxes.filter((l) => l.collectedAt === 'import');

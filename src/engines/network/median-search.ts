@@ -120,15 +120,22 @@ export function descend(inst: Instance, state: MedianState, deadline: Deadline, 
   }
 }
 
-/** Random swaps of a few sites, used to escape local optima. */
-export function perturb(inst: Instance, state: MedianState, random: Random, strength: number, candidates: ArrayLike<number> | null = null): void {
+/**
+ * Random relocations used to escape local optima: open a site among the cheapest for a zone
+ * served by a random open site, and close another random open site; descent then repairs.
+ */
+export function perturb(inst: Instance, state: MedianState, random: Random, strength: number, allowed: Uint8Array | null = null): void {
+  const { sites, zones, cost, mustOpen } = inst;
   for (let k = 0; k < strength; k++) {
-    const open = state.openList().filter((i) => !inst.mustOpen[i]);
-    const closed: number[] = [];
-    if (candidates) {
-      for (let k2 = 0; k2 < candidates.length; k2++) if (!state.open[candidates[k2]]) closed.push(candidates[k2]);
-    } else for (let i = 0; i < inst.sites; i++) if (!state.open[i]) closed.push(i);
-    if (open.length === 0 || closed.length === 0) return;
-    state.swap(random.pick(closed), random.pick(open));
+    const open = state.openList().filter((i) => !mustOpen[i]);
+    if (open.length === 0 || open.length >= sites) return;
+    const z = random.int(zones);
+    const row = z * sites;
+    const near: number[] = [];
+    for (let i = 0; i < sites; i++) if (!state.open[i] && (!allowed || allowed[i])) near.push(i);
+    if (near.length === 0) return;
+    near.sort((a, b) => cost[row + a] - cost[row + b]);
+    const insert = near[random.int(Math.min(6, near.length))];
+    state.swap(insert, random.pick(open));
   }
 }

@@ -74,19 +74,24 @@ export async function solveMedian(inst: Instance, deadline: Deadline, limitMs: n
     return Int32Array.from(keep);
   };
   const seen = new Set<string>();
-  const lagrangianEndsAtMs = deadline.elapsedMs() + 0.6 * limitMs;
+  const lagrangianStartMs = deadline.elapsedMs();
+  let descentMs = 0;
+  const lagrangianEndsAtMs = deadline.elapsedMs() + 0.5 * limitMs;
   const lag = runLagrangian(inst, {
     deadline: { expired: () => deadline.expired() || deadline.elapsedMs() > lagrangianEndsAtMs } as Deadline,
     upperBound: () => best.cost,
     closeEnough: (bound) => provenOptimal(inst, best.cost, bound),
     onRelaxed: (relaxed, iteration) => {
       // descents cost far more than a subgradient step, so only sample the relaxed site sets
-      if (iteration % 10 !== 9 || relaxed.bound < best.cost * (1 - 0.005)) return;
+      // descents cost far more than subgradient steps: keep them to about a third of the time
+      if (iteration % 5 !== 4 || descentMs > 0.3 * (deadline.elapsedMs() - lagrangianStartMs)) return;
       const key = relaxed.open.join('');
       if (seen.has(key)) return;
       seen.add(key);
       const s = new MedianState(inst, relaxed.open.reduce<number[]>((list, flag, i) => (flag ? (list.push(i), list) : list), []));
+      const t0 = deadline.elapsedMs();
       descend(inst, s, deadline, extraLoss, promising(relaxed.siteValue, relaxed.bound));
+      descentMs += deadline.elapsedMs() - t0;
       remember(s);
     },
   });
@@ -118,11 +123,18 @@ export async function solveMedian(inst: Instance, deadline: Deadline, limitMs: n
   let round = 0;
   let multipliers = lag.multipliers;
   let candidates = Number.isFinite(lag.bound) ? promising(lag.siteValue, lag.bound) : null;
+  const allowedOf = (list: Int32Array | null) => {
+    if (!list) return null;
+    const flags = new Uint8Array(inst.sites);
+    for (const i of list) flags[i] = 1;
+    return flags;
+  };
+  let allowed = allowedOf(candidates);
   if (process.env.NETDEBUG) console.error('candidates', candidates?.length);
   let boundAtCost = best.cost;
   while (!optimal && !deadline.expired()) {
     round++;
-    perturb(inst, state, random, 1 + random.int(Math.min(3, p)), candidates);
+    perturb(inst, state, random, 1 + random.int(Math.min(3, p)), allowed);
     descend(inst, state, deadline, extraLoss, candidates);
     remember(state);
     if (state.cost > best.cost + 1e-9 || (round & 7) === 0) {
@@ -145,6 +157,7 @@ export async function solveMedian(inst: Instance, deadline: Deadline, limitMs: n
         lowerBound = again.bound;
         multipliers = again.multipliers;
         candidates = promising(again.siteValue, again.bound);
+        allowed = allowedOf(candidates);
       }
       optimal = provenOptimal(inst, best.cost, lowerBound);
     }

@@ -37,7 +37,7 @@ const PARAMS = {
  * population with diversity management, adaptive penalties and restarts. Iteration-based, so a
  * seed reproduces the same trajectory; the deadline only decides where it stops.
  */
-export function geneticSearch(m: RoutingModel, seed: number, deadline: Deadline, limitMs: number, maxIterations = Infinity): SearchOutcome {
+export function geneticSearch(m: RoutingModel, seed: number, deadline: Deadline, maxIterations = Infinity): SearchOutcome {
   const rng = new Random(seed);
   const pen: Penalties = {
     load: clamp(m.typicalArcCost / m.typicalDemand),
@@ -110,14 +110,13 @@ export function geneticSearch(m: RoutingModel, seed: number, deadline: Deadline,
     for (let k = 0; k < target && !deadline.expired(); k++) {
       // random tours give the most diverse start, but on large instances the descent from them is
       // long, so those start from randomised nearest-neighbour tours instead
-      const giant = k === 0 ? nearestNeighbourTour(m, null) : m.n > LARGE ? nearestNeighbourTour(m, rng) : Int32Array.from(rng.shuffle(Array.from({ length: m.n }, (_, i) => i)));
-      if (k === 0 && out.iterations === 0) {
-        // a first complete plan early: the first descent gets a fifth of the budget at most
-        const softEnd = deadline.elapsedMs() + 0.2 * Math.max(0, limitMs - deadline.elapsedMs());
-        ls.abort = () => deadline.expired() || deadline.elapsedMs() > softEnd;
-        educate(splitGiantTour(m, giant, pen));
-        ls.abort = () => deadline.expired();
-      } else educate(splitGiantTour(m, giant, pen));
+      if (m.n > LARGE) {
+        // a first complete plan early: greedy insertion (farthest stops first), recorded before its descent
+        const order = k === 0 ? farthestFirst(m) : rng.shuffle(Array.from({ length: m.n }, (_, i) => i));
+        const built = ls.construct(order);
+        if (k === 0) record(makeIndividual(m, built, pen));
+        educate(built);
+      } else educate(splitGiantTour(m, Int32Array.from(rng.shuffle(Array.from({ length: m.n }, (_, i) => i))), pen));
       // on large instances the initial population must not eat the whole budget
       if (k >= 3 && deadline.fraction() > 0.15) break;
     }
@@ -178,39 +177,9 @@ export function orderCrossover(a: Int32Array, b: Int32Array, rng: Random): Int32
   return child;
 }
 
-/** A greedy first tour (nearest next client) so that large instances reach a good plan early. */
-function nearestNeighbourTour(m: RoutingModel, rng: Random | null): Int32Array {
-  const tour = new Int32Array(m.n);
-  const used = new Uint8Array(m.n);
-  let loc = rng ? m.nodeLoc[rng.int(m.n)] : m.nodeLoc[m.n];
-  for (let k = 0; k < m.n; k++) {
-    // with rng: one of the three nearest, at random
-    let b0 = -1;
-    let b1 = -1;
-    let b2 = -1;
-    let d0 = Infinity;
-    let d1 = Infinity;
-    let d2 = Infinity;
-    for (let c = 0; c < m.n; c++) {
-      if (used[c]) continue;
-      const d = m.dist[loc * m.M + m.nodeLoc[c]];
-      if (d < d0) {
-        b2 = b1; d2 = d1; b1 = b0; d1 = d0; b0 = c; d0 = d;
-      } else if (d < d1) {
-        b2 = b1; d2 = d1; b1 = c; d1 = d;
-      } else if (d < d2) {
-        b2 = c; d2 = d;
-      }
-    }
-    let best = b0;
-    if (rng) {
-      const pick = rng.int(3);
-      if (pick === 1 && b1 >= 0) best = b1;
-      if (pick === 2 && b2 >= 0) best = b2;
-    }
-    used[best] = 1;
-    tour[k] = best;
-    loc = m.nodeLoc[best];
-  }
-  return tour;
+/** Clients by decreasing distance from the first vehicle's start: far stops seed the routes. */
+function farthestFirst(m: RoutingModel): number[] {
+  const from = m.nodeLoc[m.n];
+  const key = (c: number) => m.dist[from * m.M + m.nodeLoc[c]];
+  return Array.from({ length: m.n }, (_, i) => i).sort((a, b) => key(b) - key(a) || a - b);
 }

@@ -48,11 +48,17 @@ export class LocalSearch implements RouteState {
   constructor(readonly m: RoutingModel, readonly pen: Penalties, private readonly rng: Random) {
     const N = m.N;
     this.N = N;
+    this.uniform = true;
+    for (let r = 1; r < m.V; r++) if (m.perDist[r] !== m.perDist[0] || m.perTime[r] !== m.perTime[0]) this.uniform = false;
+    const pd = this.uniform ? m.perDist[0] : 1;
+    const pt = this.uniform && m.hasTime ? m.perTime[0] : 0;
     this.nodeDist = new Float64Array(N * N);
     for (let a = 0; a < N; a++) {
       const row = m.nodeLoc[a] * m.M;
-      for (let b = 0; b < N; b++) this.nodeDist[a * N + b] = m.dist[row + m.nodeLoc[b]];
+      for (let b = 0; b < N; b++) this.nodeDist[a * N + b] = pd * m.dist[row + m.nodeLoc[b]] + (pt > 0 ? pt * m.time[row + m.nodeLoc[b]] : 0);
     }
+    this.cumArc = new Float64Array(N);
+    this.rWait = new Float64Array(m.V);
     this.routeOf = new Int32Array(N);
     this.pos = new Int32Array(N);
     this.cumDist = new Float64Array(N);
@@ -103,6 +109,71 @@ export class LocalSearch implements RouteState {
     return c;
   }
 
+  /**
+   * Greedy construction for large instances: clients in the given order, each inserted at the
+   * cheapest position next to one of its granular neighbours (or at either end of a route, or in
+   * an empty vehicle), preferring positions that keep the route feasible. O(n·k) evaluations.
+   */
+  construct(order: ArrayLike<number>): Int32Array[] {
+    const m = this.m;
+    const empty: Int32Array[] = Array.from({ length: m.V }, () => new Int32Array(0));
+    this.load(empty);
+    const routed = new Uint8Array(m.n);
+    for (let k = 0; k < order.length; k++) {
+      const c = order[k];
+      this.bestFeasible = Infinity;
+      this.bestAny = Infinity;
+      this.bestFeasibleAfter = -1;
+      this.bestAnyAfter = -1;
+      const neigh = m.neighbours[c];
+      for (let t = 0; t < neigh.length; t++) {
+        const v = neigh[t];
+        if (!routed[v]) continue;
+        this.tryInsertion(c, v);
+        this.tryInsertion(c, this.prev(v));
+      }
+      this.emptyTypeSeen.fill(0);
+      for (let r = 0; r < m.V; r++) {
+        const seq = this.routes[r];
+        if (this.rCount[r] === 0) {
+          const ty = m.vehicleType[r];
+          if (this.emptyTypeSeen[ty]) continue;
+          this.emptyTypeSeen[ty] = 1;
+        }
+        this.tryInsertion(c, seq[0]);
+        if (seq.length > 2) this.tryInsertion(c, seq[seq.length - 2]);
+      }
+      const after = this.bestFeasibleAfter >= 0 ? this.bestFeasibleAfter : this.bestAnyAfter;
+      const r = this.routeOf[after];
+      this.routes[r].splice(this.pos[after] + 1, 0, c);
+      this.update(r);
+      routed[c] = 1;
+    }
+    return this.export();
+  }
+
+  private bestFeasible = Infinity;
+  private bestAny = Infinity;
+  private bestFeasibleAfter = -1;
+  private bestAnyAfter = -1;
+
+  private tryInsertion(c: number, after: number): void {
+    const m = this.m;
+    const r = this.routeOf[after];
+    const B = this.B.prefix(r, after).node(c).suffix(this.next(after));
+    const cost = B.finish();
+    const delta = cost - this.rCost[r];
+    const base = m.fixed[r] + m.perDist[r] * B.dist + (m.hasTime ? m.perTime[r] * B.dur : 0);
+    if (cost - base <= 1e-9 && delta < this.bestFeasible) {
+      this.bestFeasible = delta;
+      this.bestFeasibleAfter = after;
+    }
+    if (delta < this.bestAny) {
+      this.bestAny = delta;
+      this.bestAnyAfter = after;
+    }
+  }
+
   /** Recomputes route r's cached data after its sequence changed. */
   update(r: number): void {
     const m = this.m;
@@ -113,6 +184,9 @@ export class LocalSearch implements RouteState {
     this.routeOf[start] = r;
     this.pos[start] = 0;
     this.cumDist[start] = 0;
+    this.cumArc[start] = 0;
+    let travel = 0;
+    let service = 0;
     this.cumIncompat[start] = 0;
     for (let d = 0; d < D; d++) this.cumLoad[start * D + d] = 0;
     this.fDur[start] = 0;
@@ -126,6 +200,9 @@ export class LocalSearch implements RouteState {
       this.pos[node] = p;
       const a = m.nodeLoc[prev] * m.M + m.nodeLoc[node];
       this.cumDist[node] = this.cumDist[prev] + m.dist[a];
+      this.cumArc[node] = this.cumArc[prev] + this.nodeDist[prev * this.N + node];
+      travel += m.time[a];
+      if (isClient) service += m.service[node];
       const isClient = node < m.n;
       for (let d = 0; d < D; d++) this.cumLoad[node * D + d] = this.cumLoad[prev * D + d] + (isClient ? m.demand[node * D + d] : 0);
       this.cumIncompat[node] = this.cumIncompat[prev] + (isClient && m.compat !== null && m.compat[node * m.V + r] === 0 ? 1 : 0);
@@ -170,6 +247,7 @@ export class LocalSearch implements RouteState {
     }
     const A = this.A.prefix(r, seq[len - 2]);
     this.rCost[r] = A.finish();
+    this.rWait[r] = m.hasTime && len > 2 ? Math.max(0, A.dur - travel - service) : 0;
     this.rPen[r] = len > 2 ? this.rCost[r] - (m.fixed[r] + m.perDist[r] * A.dist + (m.hasTime ? m.perTime[r] * A.dur : 0)) : 0;
     this.rModified[r] = this.moveCount;
   }
@@ -215,13 +293,36 @@ export class LocalSearch implements RouteState {
     return this.export();
   }
 
+  /** Arc measure between node ids used by the move bounds (see nodeDist). */
   private d(a: number, b: number): number {
     return this.nodeDist[a * this.N + b];
   }
 
-  /** Distances between node ids directly (one lookup instead of two indirections in hot loops). */
+  /**
+   * Per node pair: the arc's cost when every vehicle pays the same per metre and per second
+   * (uniform rates), else its distance. One lookup instead of two indirections in hot loops.
+   */
   private readonly nodeDist: Float64Array;
   private readonly N: number;
+  private readonly uniform: boolean;
+  /** Cumulative nodeDist measure from the route start. */
+  private readonly cumArc: Float64Array;
+  /** Waiting time on each route: with paid hours, a move may save it, so bounds must allow for it. */
+  private readonly rWait: Float64Array;
+
+  /** Factor turning the arc measure into cost on route r. */
+  private scale(r: number): number {
+    return this.uniform ? 1 : this.m.perDist[r];
+  }
+
+  private waitCredit(r: number): number {
+    return this.uniform && this.m.hasTime ? this.m.perTime[r] * this.rWait[r] : 0;
+  }
+
+  /** Whether distance-based bounds are valid on route r (they are not with per-vehicle hourly rates). */
+  private boundable(r: number): boolean {
+    return this.uniform || !this.m.hasTime || this.m.perTime[r] === 0;
+  }
 
   /** Load penalty of route r with clients p1, p2 added and q1, q2 removed (-1 for none). */
   private loadPen(r: number, p1: number, p2: number, q1: number, q2: number): number {
@@ -247,8 +348,8 @@ export class LocalSearch implements RouteState {
    */
   private cannotImprove(r1: number, dDist1: number, loadPen1: number, r2: number, dDist2: number, loadPen2: number): boolean {
     const m = this.m;
-    if (m.hasTime && (m.perTime[r1] > 0 || m.perTime[r2] > 0)) return false;
-    const lb = m.perDist[r1] * dDist1 + m.perDist[r2] * dDist2 + loadPen1 + loadPen2 - this.rPen[r1] - this.rPen[r2] + (this.rCount[r2] === 0 ? m.fixed[r2] : 0);
+    if (!this.boundable(r1) || !this.boundable(r2)) return false;
+    const lb = this.scale(r1) * dDist1 + this.scale(r2) * dDist2 + loadPen1 + loadPen2 - this.rPen[r1] - this.rPen[r2] - this.waitCredit(r1) - this.waitCredit(r2) + (this.rCount[r2] === 0 ? m.fixed[r2] : 0);
     return lb > -EPS;
   }
 
@@ -425,7 +526,7 @@ export class LocalSearch implements RouteState {
     const rv = this.routeOf[v];
     const x = this.next(u);
     const y = this.next(v);
-    if (!this.m.hasTime || (this.m.perTime[ru] === 0 && this.m.perTime[rv] === 0)) {
+    if (this.boundable(ru) && this.boundable(rv)) {
       const m = this.m;
       const D = m.D;
       const su = this.routes[ru];
@@ -435,10 +536,10 @@ export class LocalSearch implements RouteState {
       const endU = su[su.length - 1];
       const endV = sv[sv.length - 1];
       // new U: start..u, y..lastV, endU ; new V: start..v, x..lastU, endV
-      const tailU = x < m.n ? this.d(u, x) + this.cumDist[lastU] - this.cumDist[x] + this.d(lastU, endU) : this.d(u, endU);
-      const tailV = y < m.n ? this.d(v, y) + this.cumDist[lastV] - this.cumDist[y] + this.d(lastV, endV) : this.d(v, endV);
-      const newTailU = y < m.n ? this.d(u, y) + this.cumDist[lastV] - this.cumDist[y] + this.d(lastV, endU) : this.d(u, endU);
-      const newTailV = x < m.n ? this.d(v, x) + this.cumDist[lastU] - this.cumDist[x] + this.d(lastU, endV) : this.d(v, endV);
+      const tailU = x < m.n ? this.d(u, x) + this.cumArc[lastU] - this.cumArc[x] + this.d(lastU, endU) : this.d(u, endU);
+      const tailV = y < m.n ? this.d(v, y) + this.cumArc[lastV] - this.cumArc[y] + this.d(lastV, endV) : this.d(v, endV);
+      const newTailU = y < m.n ? this.d(u, y) + this.cumArc[lastV] - this.cumArc[y] + this.d(lastV, endU) : this.d(u, endU);
+      const newTailV = x < m.n ? this.d(v, x) + this.cumArc[lastU] - this.cumArc[x] + this.d(lastU, endV) : this.d(v, endV);
       let lp1 = 0;
       let lp2 = 0;
       for (let d = 0; d < D; d++) {
@@ -481,10 +582,10 @@ export class LocalSearch implements RouteState {
       const endV = sv[sv.length - 1];
       const firstV = sv[1];
       const lastU = su[su.length - 2];
-      const newU = this.cumDist[u] + (this.pos[v] > 0 ? this.d(u, v) + this.cumDist[v] - this.cumDist[firstV] + this.d(firstV, endU) : this.d(u, endU));
+      const newU = this.cumArc[u] + (this.pos[v] > 0 ? this.d(u, v) + this.cumArc[v] - this.cumArc[firstV] + this.d(firstV, endU) : this.d(u, endU));
       let newV = 0;
-      if (x < n) newV = this.d(startV, lastU) + this.cumDist[lastU] - this.cumDist[x] + (y < n ? this.d(x, y) + this.cumDist[endV] - this.cumDist[y] : this.d(x, endV));
-      else if (y < n) newV = this.d(startV, y) + this.cumDist[endV] - this.cumDist[y];
+      if (x < n) newV = this.d(startV, lastU) + this.cumArc[lastU] - this.cumArc[x] + (y < n ? this.d(x, y) + this.cumArc[endV] - this.cumArc[y] : this.d(x, endV));
+      else if (y < n) newV = this.d(startV, y) + this.cumArc[endV] - this.cumArc[y];
       if (x >= n && y >= n) return false;
       let lp1 = 0;
       let lp2 = 0;
@@ -496,8 +597,8 @@ export class LocalSearch implements RouteState {
         if (e1 > 0) lp1 += e1 * m.loadScale[d];
         if (e2 > 0) lp2 += e2 * m.loadScale[d];
       }
-      const oldU = this.cumDist[endU];
-      const oldV = this.rCount[rv] > 0 ? this.cumDist[endV] : 0;
+      const oldU = this.cumArc[endU];
+      const oldV = this.rCount[rv] > 0 ? this.cumArc[endV] : 0;
       if (this.cannotImprove(ru, newU - oldU, lp1 * this.pen.load, rv, newV - oldV, lp2 * this.pen.load)) return false;
     }
     const A = this.A.prefix(ru, u);
@@ -531,7 +632,7 @@ export class LocalSearch implements RouteState {
     const s = this.scratch;
     const m = this.m;
     // distance-only bound: valid when time is not paid and all current violations could vanish
-    this.intraSlack = m.hasTime && m.perTime[r] > 0 ? Infinity : this.rPen[r] / m.perDist[r];
+    this.intraSlack = this.uniform ? this.rPen[r] + this.waitCredit(r) : this.boundable(r) && m.perDist[r] > 0 ? this.rPen[r] / m.perDist[r] : Infinity;
     const pu = seq[iu - 1];
     const pv = iv > 0 ? seq[iv - 1] : -1;
     // relocate u after v
@@ -702,8 +803,8 @@ export class LocalSearch implements RouteState {
     let bv = -1;
     let bAfterU = -1;
     let bAfterV = -1;
-    const perDist1 = m.perDist[r1];
-    const perDist2 = m.perDist[r2];
+    const perDist1 = this.scale(r1);
+    const perDist2 = this.scale(r2);
     for (let p = 1; p < s1.length - 1; p++) {
       const u = s1[p];
       const remU = this.removalGain(u);

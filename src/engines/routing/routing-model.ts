@@ -35,7 +35,7 @@ export interface RoutingModel {
   compat: Uint8Array | null;
   hasTime: boolean;
   hasMaxDist: boolean;
-  /** Distances are the same both ways (reversing a path keeps its length). */
+  /** Distances and durations are the same both ways (reversing a path keeps its length). */
   symmetric: boolean;
   clientStop: Int32Array;
   windows: TimeWindowSeconds[][];
@@ -250,7 +250,7 @@ export function compileProblem(problem: RoutingProblem, granularity = 20): Compi
   const neighbours = granularNeighbours(n, M, nodeLoc, dist, time, service, twOpen, twClose, hasTime, typicalDistance / typicalArcSeconds, granularity);
   const identicalFleet = typeKeys.size === 1;
   let symmetric = true;
-  for (let a = 0; a < L && symmetric; a++) for (let b = a + 1; b < L; b++) if (dist[a * M + b] !== dist[b * M + a]) { symmetric = false; break; }
+  for (let a = 0; a < L && symmetric; a++) for (let b = a + 1; b < L; b++) if (dist[a * M + b] !== dist[b * M + a] || time[a * M + b] !== time[b * M + a]) { symmetric = false; break; }
   return {
     model: {
       n, V, D, N, M, dist, time, nodeLoc, service, twOpen, twClose, demand, capacity, loadScale, fixed, perDist, perTime,

@@ -19,7 +19,7 @@ export function solveRoutes(problem: RoutingProblem, control: SolveControl = {},
   const deadline = new Deadline(control, DEFAULT_LIMIT_MS);
   const seed = control.seed ?? 1;
   const { model: m, rejected } = compileProblem(problem, options.granularNeighbours);
-  const search = geneticSearch(m, seed, deadline, control.timeLimitMs ?? DEFAULT_LIMIT_MS, options.maxIterations);
+  const search = geneticSearch(m, seed, deadline, options.maxIterations);
   const chosen = search.bestFeasible ?? search.bestAny;
   let routes: number[][] = Array.from({ length: m.V }, (_, r) => (chosen ? Array.from(chosen.routes[r]) : []));
   const dropped: { client: number; reason: UnassignedReason }[] = [];

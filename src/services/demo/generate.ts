@@ -5,7 +5,7 @@
  * spike, growth over the two years, and long-tail SKU popularity.
  */
 import { Random } from '../../shared/random.js';
-import type { ChannelCreate, InventoryUpsert, OrderCreate, ProductCreate, WarehouseCreate } from '../../domain/resources.js';
+import type { BoxCreate, ChannelCreate, InventoryUpsert, OrderCreate, ProductCreate, WarehouseCreate } from '../../domain/resources.js';
 import { productLines } from './catalogue.js';
 import { citiesByCountry, countryShares, postalCode, type City } from './geography.js';
 
@@ -22,6 +22,7 @@ export interface DemoData {
   merchant: { name: string; defaultCurrency: string };
   warehouses: WarehouseCreate[];
   channels: ChannelCreate[];
+  boxes: BoxCreate[];
   products: ProductCreate[];
   inventory: InventoryUpsert[];
   orders: OrderCreate[];
@@ -41,6 +42,16 @@ export const demoChannels: ChannelCreate[] = [
   { code: 'WEB', name: 'Webshop', kind: 'webshop' },
   { code: 'MARKET', name: 'Marketplace', kind: 'marketplace' },
   { code: 'B2B', name: 'Wholesale to outdoor stores', kind: 'wholesale' },
+];
+
+/** A typical e-commerce carton range: a mailer bag, four corrugated boxes, a long box. */
+export const demoBoxes: BoxCreate[] = [
+  { code: 'MAILER', name: 'Padded mailer bag', innerLengthMm: 350, innerWidthMm: 250, innerHeightMm: 40, outerLengthMm: 360, outerWidthMm: 260, outerHeightMm: 45, emptyWeightG: 40, maxWeightG: 2000, cost: '0.35', currency: 'EUR', stock: 4000, active: true },
+  { code: 'S', name: 'Small box', innerLengthMm: 250, innerWidthMm: 180, innerHeightMm: 120, outerLengthMm: 260, outerWidthMm: 190, outerHeightMm: 130, emptyWeightG: 150, maxWeightG: 10000, cost: '0.55', currency: 'EUR', stock: 3000, active: true },
+  { code: 'M', name: 'Medium box', innerLengthMm: 350, innerWidthMm: 250, innerHeightMm: 180, outerLengthMm: 362, outerWidthMm: 262, outerHeightMm: 192, emptyWeightG: 260, maxWeightG: 20000, cost: '0.85', currency: 'EUR', stock: 2500, active: true },
+  { code: 'L', name: 'Large box', innerLengthMm: 450, innerWidthMm: 350, innerHeightMm: 250, outerLengthMm: 462, outerWidthMm: 362, outerHeightMm: 262, emptyWeightG: 420, maxWeightG: 25000, cost: '1.25', currency: 'EUR', stock: 1500, active: true },
+  { code: 'XL', name: 'Extra large box', innerLengthMm: 600, innerWidthMm: 400, innerHeightMm: 400, outerLengthMm: 615, outerWidthMm: 415, outerHeightMm: 415, emptyWeightG: 750, maxWeightG: 30000, cost: '2.10', currency: 'EUR', stock: 600, active: true },
+  { code: 'LONG', name: 'Long box', innerLengthMm: 800, innerWidthMm: 200, innerHeightMm: 200, outerLengthMm: 812, outerWidthMm: 212, outerHeightMm: 212, emptyWeightG: 520, maxWeightG: 20000, cost: '1.60', currency: 'EUR', stock: 300, active: true },
 ];
 
 export function generateDemo(options: DemoOptions): DemoData {
@@ -104,6 +115,7 @@ export function generateDemo(options: DemoOptions): DemoData {
     merchant: { name: 'Northwind Outdoor Co.', defaultCurrency: 'EUR' },
     warehouses: demoWarehouses,
     channels: demoChannels,
+    boxes: demoBoxes,
     products,
     inventory: generateInventory(rnd, products, popularity),
     orders,

@@ -1,6 +1,6 @@
 /** Writes the generated demo merchant into the store, in one transaction. */
 import type { Services } from '../index.js';
-import { channels, inventoryLevels, orderLines, orders, products, warehouses } from '../../store/schema.js';
+import { boxes, channels, inventoryLevels, orderLines, orders, products, warehouses } from '../../store/schema.js';
 import type { Db } from '../../store/database.js';
 import { newId } from '../../shared/ids.js';
 import { orderRows } from '../orders.js';
@@ -35,6 +35,7 @@ export async function seedDemo(services: Services, options: DemoOptions, onProgr
       chIds.set(c.code, id);
       await tx.insert(channels).values({ id, merchantId, ...c });
     }
+    await tx.insert(boxes).values(data.boxes.map((b) => ({ id: newId('box'), merchantId, ...b })));
     const prIds = new Map<string, string>();
     const productRows = data.products.map((p) => {
       const id = newId('prd');

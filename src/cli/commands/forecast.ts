@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+/** CLI commands of the forecast capability. */
+export function registerForecastCommands(_program: Command): void {}

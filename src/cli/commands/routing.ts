@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+/** CLI commands of the routing capability. */
+export function registerRoutingCommands(_program: Command): void {}

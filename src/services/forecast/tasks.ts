@@ -1,0 +1,2 @@
+/** Job tasks of the forecast capability. */
+export function registerForecastTasks(): void {}

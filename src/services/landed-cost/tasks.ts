@@ -1,0 +1,2 @@
+/** Job tasks of the landed-cost capability. */
+export function registerLandedCostTasks(): void {}

@@ -1,0 +1,2 @@
+/** Job tasks of the network capability. */
+export function registerNetworkTasks(): void {}

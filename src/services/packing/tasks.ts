@@ -1,0 +1,2 @@
+/** Job tasks of the packing capability. */
+export function registerPackingTasks(): void {}

@@ -1,0 +1,2 @@
+/** Job tasks of the routing capability. */
+export function registerRoutingTasks(): void {}
