@@ -3,8 +3,11 @@
  * ad valorem lines recompute from their printed base and rate within one rounding step; totals
  * add up in both currencies; what is due at checkout and on delivery sums to the DDP total.
  */
-import { Decimal } from 'decimal.js';
+import { Decimal as BaseDecimal } from 'decimal.js';
 import type { LandedCostQuote } from '../../src/engines/landed-cost/index.js';
+
+/** Enough digits for the largest amounts the request schema allows (14 integer digits × a million units). */
+const Decimal = BaseDecimal.clone({ precision: 40 });
 
 const ROUNDING_SLACK: Record<string, string> = { JPY: '100', CHF: '0.05', HUF: '1', CZK: '1' };
 
@@ -15,7 +18,8 @@ export function verifyQuote(q: LandedCostQuote): string[] {
     const where = `${q.destination.country} ${l.code} ${l.itemIndexes.join(',')}`;
     if (!l.ruleId || !l.source || !l.formula) problems.push(`${where}: missing rule, source or formula`);
     if (!/^\d+(\.\d+)?$/.test(l.amount) || !/^\d+(\.\d+)?$/.test(l.quoteAmount)) problems.push(`${where}: amount ${l.amount}/${l.quoteAmount} is not a non-negative decimal string`);
-    if (l.base && l.ratePercent && !l.waivedBecause) {
+    // Specific (per-kg) duties are not a rate on the base; only pure ad valorem lines are recomputed.
+    if (l.base && l.ratePercent && !l.waivedBecause && !l.formula.includes('/kg')) {
       const expected = new Decimal(l.base).mul(l.ratePercent).div(100);
       const slack = new Decimal(ROUNDING_SLACK[l.currency] ?? '0.01');
       if (expected.sub(l.amount).abs().gt(slack)) problems.push(`${where}: ${l.ratePercent} % × ${l.base} = ${expected.toFixed(4)} but line says ${l.amount}`);

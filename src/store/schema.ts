@@ -220,3 +220,20 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   createdAt: createdAt(),
 }, (t) => [primaryKey({ columns: [t.merchantId, t.key] })]);
 
+
+/**
+ * The merchant's dated exchange-rate tables (typed in or imported from the ECB XML), used by the
+ * landed-cost quote when a request brings no rates of its own. One table per merchant, day and base.
+ */
+export const exchangeRates = pgTable('exchange_rates', {
+  id: text('id').primaryKey(),
+  merchantId: text('merchant_id').notNull().references(() => merchants.id, { onDelete: 'cascade' }),
+  /** Day the rates were fixed, YYYY-MM-DD (text so that it compares as the engine compares it). */
+  date: text('date').notNull(),
+  base: text('base').notNull(),
+  /** Currency → units per one unit of base, as exact decimal strings. */
+  rates: jsonb('rates').notNull().$type<Record<string, string>>(),
+  source: text('source').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [uniqueIndex('exchange_rates_day_uq').on(t.merchantId, t.date, t.base)]);

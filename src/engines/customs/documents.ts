@@ -196,12 +196,14 @@ function packingList(doc: Pdf, r: CustomsDocumentRequest, problems: DocumentProb
   y = Math.max(yl, yr) + 6;
   y = box(doc, x, y, w, 'SHIPMENT', terms(r).slice(0, 2).concat([`Packages: ${r.declared.packageCount}`])) + 8;
   const pkgColumns = [
-    { header: 'Package', width: 50 }, { header: 'Dimensions (mm)', width: 100 }, { header: 'Gross kg', width: 60, align: 'right' as const }, { header: 'Contents', width: w - 210 },
+    { header: 'Package', width: 50 }, { header: 'Dimensions (mm)', width: 100 }, { header: 'Gross kg', width: 60, align: 'right' as const },
+    { header: 'Qty', width: 40, align: 'right' as const }, { header: 'Contents (invoice line)', width: w - 250 },
   ];
-  const pkgRows = r.packages.map((p) => [
-    String(p.number), p.lengthMm && p.widthMm && p.heightMm ? `${p.lengthMm} x ${p.widthMm} x ${p.heightMm}` : '', kg(p.grossWeightGrams),
-    p.contents.map((c) => `${c.quantity} x ${r.lines[c.line]?.description ?? `line ${c.line + 1}`}`).join('; '),
-  ]);
+  // One row per packed line, the package's own figures on its first row only.
+  const pkgRows = r.packages.flatMap((p) => p.contents.map((c, i) => [
+    i === 0 ? String(p.number) : '', i === 0 && p.lengthMm && p.widthMm && p.heightMm ? `${p.lengthMm} x ${p.widthMm} x ${p.heightMm}` : '', i === 0 ? kg(p.grossWeightGrams) : '',
+    String(c.quantity), `${r.lines[c.line]?.description ?? '?'} (line ${c.line + 1})`,
+  ]));
   y = table(doc, x, y, pkgColumns, pkgRows, () => doc.page.margins.top) + 10;
   y = ensureRoom(doc, y, 40);
   const lineColumns = [

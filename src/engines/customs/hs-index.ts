@@ -18,6 +18,8 @@ export interface HsIndex {
   entries: HsEntry[];
   /** Token → indexes into entries, for word search. */
   postings: Map<string, number[]>;
+  /** Code → index into entries. */
+  positions: Map<string, number>;
 }
 
 export interface HsSearchHit {
@@ -81,7 +83,7 @@ export function buildHsIndex(csvText: string): HsIndex {
       list.push(i);
     }
   });
-  return { byCode, entries, postings };
+  return { byCode, entries, postings, positions: new Map(entries.map((e, i) => [e.code, i])) };
 }
 
 /**
@@ -92,7 +94,6 @@ export function buildHsIndex(csvText: string): HsIndex {
 export function searchHs(index: HsIndex, query: string, limit = 10): HsSearchHit[] {
   const words = [...new Set(tokenize(query))];
   if (words.length === 0) return [];
-  const positionOf = new Map(index.entries.map((e, i) => [e.code, i]));
   const n = index.entries.length;
   const scores = new Map<number, { score: number; matched: number }>();
   for (const w of words) {
@@ -124,7 +125,7 @@ export function searchHs(index: HsIndex, query: string, limit = 10): HsSearchHit
     let inherited = 0;
     let p = e.parent ? index.byCode.get(e.parent) : undefined;
     while (p) {
-      const ps = scores.get(positionOf.get(p.code)!);
+      const ps = scores.get(index.positions.get(p.code)!);
       if (ps) inherited = Math.max(inherited, ps.score * 0.5);
       p = p.parent ? index.byCode.get(p.parent) : undefined;
     }

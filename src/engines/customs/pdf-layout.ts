@@ -89,8 +89,10 @@ export function table(doc: Pdf, x: number, y: number, columns: Column[], rows: s
   };
   let cy = drawHeader(y);
   doc.font('Helvetica').fontSize(fontSize);
+  // A row never spans pages: text that would not fit on a whole page is cut with an ellipsis.
+  const maxRow = doc.page.height - doc.page.margins.top - doc.page.margins.bottom - 80;
   for (const row of rows) {
-    const h = Math.max(...row.map((cell, i) => doc.heightOfString(cell, { width: columns[i].width - 6 }))) + 6;
+    const h = Math.min(maxRow, Math.max(...row.map((cell, i) => doc.heightOfString(cell, { width: columns[i].width - 6 }))) + 6);
     if (cy + h > bottom()) {
       doc.addPage();
       cy = drawHeader(onNewPage());
@@ -100,7 +102,7 @@ export function table(doc: Pdf, x: number, y: number, columns: Column[], rows: s
     row.forEach((cell, i) => {
       const c = columns[i];
       doc.rect(cx, cy, c.width, h).lineWidth(0.4).stroke();
-      doc.text(cell, cx + 3, cy + 3, { width: c.width - 6, align: c.align ?? 'left' });
+      doc.text(cell, cx + 3, cy + 3, { width: c.width - 6, height: h - 6, ellipsis: true, align: c.align ?? 'left' });
       cx += c.width;
     });
     cy += h;

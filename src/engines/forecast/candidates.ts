@@ -9,8 +9,8 @@ import { allPositive, hasSeasonality } from './seasonality.js';
 import { thetaForecast, thetaForecastOrigins } from './theta.js';
 import type { CandidateForecast, CandidateModel, ModelFamily } from './types.js';
 
-/** Seasonal cycles of history an ETS fit looks at. */
-const ETS_SEASONAL_CYCLES = Number(process.env.ETSC ?? 20);
+/** Most recent observations a seasonal ETS fit looks at (whole cycles). */
+const ETS_SEASONAL_MAX_OBSERVATIONS = 1500;
 
 function residualSd(y: Float64Array, lag: number): number {
   let s = 0;
@@ -67,12 +67,12 @@ export function autoEtsModel(period: number, specs?: EtsSpec[]): CandidateModel 
     return autoEts(y, m, candidates, m > 1 ? 150 : 300);
   };
   // Seasonal fits cost a filter pass per simplex step; the recent cycles carry nearly all the
-  // information about the current pattern, so long seasonal histories are cut to them (whole cycles,
-  // so phases stay aligned).
+  // information about the current pattern, so long seasonal histories are cut to them (whole
+  // cycles, so phases stay aligned). Cutting to 40 cycles cost NN5 2 % in MASE, hence a length cap.
   const fitStart = (y: Float64Array, end: number) => {
     const m = seasonalPeriod(y.subarray(0, end));
     if (m === 1) return 0;
-    const keep = ETS_SEASONAL_CYCLES * m;
+    const keep = Math.floor(ETS_SEASONAL_MAX_OBSERVATIONS / m) * m;
     return end > keep ? Math.floor((end - keep) / m) * m : 0;
   };
   const toCandidate = (fit: EtsFit, horizon: number): CandidateForecast => {

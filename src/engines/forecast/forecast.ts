@@ -29,6 +29,11 @@ const Z80 = 1.2815515655446004;
 const Z95 = 1.959963984540054;
 /** Below this share of zero periods a series is treated as continuous demand. */
 const INTERMITTENT_ZERO_SHARE = 0.3;
+/**
+ * Longest history a model sees. Fits are linear in the length, and demand patterns older than
+ * this (over a year of hourly data) rarely help; the cap keeps one series from eating a job's budget.
+ */
+export const MAX_OBSERVATIONS = 10_000;
 /** Candidates averaged by `selection: 'ensemble'`. */
 const ENSEMBLE_SIZE = 3;
 /**
@@ -110,7 +115,13 @@ export function forecastSeries(values: ArrayLike<number>, options: ForecastOptio
 export function forecastWithDeadline(values: ArrayLike<number>, options: ForecastOptions, deadline: Deadline): ForecastResult {
   const horizon = options.horizon;
   const nonNegative = options.nonNegative ?? true;
-  const { values: y, flags } = cleanSeries(values, nonNegative);
+  const cleaned = cleanSeries(values, nonNegative);
+  const flags = cleaned.flags;
+  let y = cleaned.values;
+  if (y.length > MAX_OBSERVATIONS) {
+    y = y.subarray(y.length - MAX_OBSERVATIONS);
+    flags.push('history-truncated');
+  }
   const n = y.length;
   if (n === 0) return constantResult(0, horizon, 0, [...flags, 'no-history'], 'zero', 'Zero');
   let allZero = true;

@@ -26,6 +26,7 @@ export type ForecastFlag =
   | 'season-longer-than-history' // a seasonal period was ignored because fewer than two cycles exist
   | 'intermittent' // many zero periods: intermittent-demand models were used
   | 'time-limit' // the time limit cut model selection short
+  | 'history-truncated' // only the most recent observations were used (see MAX_OBSERVATIONS)
   | 'fallback-naive'; // every candidate failed numerically; naive forecast returned
 
 export interface ForecastOptions extends SolveControl {

@@ -1,6 +1,6 @@
 /** Duty lines: the flat per-category regime, or the tariff rate on each item's customs value. */
 import { ZERO, dec, formatMoney, pct, roundTo } from './money.js';
-import { money, type ItemState, type QuoteContext } from './quote-context.js';
+import { money, waiveSmallAmounts, type ItemState, type QuoteContext } from './quote-context.js';
 
 export function addDuties(ctx: QuoteContext): void {
   const flat = ctx.version.flatDuty;
@@ -43,5 +43,10 @@ export function addDuties(ctx: QuoteContext): void {
       ruleId: `${ctx.version.id}/${ctx.version.tariff}`, source: r.source, formula, base: formatMoney(base, ctx.cur), ratePercent: pct(r.ratePercent),
       itemIndexes: [it.index], collectedAt: 'import', collectedBy: 'customs', payer: ctx.importPayer,
     }));
+  }
+
+  // A waived duty is not part of the import-tax base either.
+  if (waiveSmallAmounts(ctx, 'duty', ctx.duties, ctx.version.rounding.duty)) {
+    for (const it of ctx.items) it.duty = ZERO;
   }
 }

@@ -2,6 +2,7 @@
 export { quoteLandedCost, validateLandedCostRequest } from './quote.js';
 export { LandedCostRequestSchema, LandedCostItemSchema, TariffOverrideSchema, INCOTERMS_2020 } from './request-schema.js';
 export type { LandedCostRequest, LandedCostRequestInput, LandedCostItem, TariffOverride, Incoterm } from './request-schema.js';
+export { LandedCostQuoteSchema, ChargeLineSchema, MoneyTotalsSchema } from './quote-schema.js';
 export type { LandedCostQuote, ChargeLine, Exemption, MoneyTotals, QuotedItem, ExchangeRateUsed } from './quote-types.js';
 export type * from './rule-types.js';
 export { REGISTRATION_SCHEMES } from './rule-types.js';

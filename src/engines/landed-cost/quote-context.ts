@@ -120,3 +120,23 @@ export class QuoteContext {
     };
   }
 }
+
+/**
+ * Destinations that do not collect small amounts (Switzerland: CHF 5 per declaration, duty and tax
+ * separately): the lines stay visible with their computation, at zero, saying why.
+ */
+export function waiveSmallAmounts(ctx: QuoteContext, kind: 'duty' | 'tax', lines: ChargeLine[], rounding: Rounding): boolean {
+  const min = ctx.version.minimumCollected;
+  if (!min || !min.appliesTo.includes(kind)) return false;
+  const atImport = lines.filter((l) => l.collectedAt === 'import');
+  if (atImport.length === 0) return false;
+  const total = atImport.reduce((a, l) => a.add(dec(l.amount)), ZERO);
+  if (total.isZero() || ctx.inCurrency(total, min.currency).gt(dec(min.amount))) return false;
+  for (const l of atImport) {
+    l.waivedBecause = `${kind === 'duty' ? 'duty' : 'import tax'} total ${money(total, ctx.cur)} ≤ ${min.currency} ${min.amount} is not collected (${min.source})`;
+    l.formula = `${l.formula} = ${l.amount}, waived`;
+    l.amount = formatRounded(ZERO, rounding, ctx.cur);
+    l.quoteAmount = formatMoney(ZERO, ctx.quoteCurrency);
+  }
+  return true;
+}

@@ -126,8 +126,8 @@ export interface CountryRuleVersion {
   taxes: TaxRule[];
   taxDeMinimis: Threshold[];
   sellerCollection?: SellerCollectionRule;
-  /** Switzerland: an import tax total at or below this amount is not collected. */
-  minimumTaxCollected?: { amount: string; currency: string; source: string };
+  /** Switzerland: a duty total, and separately an import-tax total, at or below this amount is not collected. */
+  minimumCollected?: { amount: string; currency: string; appliesTo: ('duty' | 'tax')[]; source: string };
   fees: FeeRule[];
   /** Customs territory (the EU is one); shipments inside it are not imports. */
   customsUnion?: string;

@@ -4,7 +4,7 @@
  * Swiss rule that a small import-tax total is not collected.
  */
 import { Dec, ZERO, dec, formatMoney, formatRounded, minorUnits, pct, roundTo, type Rounding } from './money.js';
-import { money, type ItemState, type QuoteContext } from './quote-context.js';
+import { money, waiveSmallAmounts, type ItemState, type QuoteContext } from './quote-context.js';
 import type { TaxRule } from './rule-types.js';
 
 export function addTaxes(ctx: QuoteContext): void {
@@ -93,17 +93,5 @@ function addImportTaxes(ctx: QuoteContext): void {
 
 /** Switzerland: a small import-tax total is computed but not collected. */
 function waiveSmallImportTax(ctx: QuoteContext): void {
-  const min = ctx.version.minimumTaxCollected;
-  if (min) {
-    const importTaxes = ctx.taxes.filter((l) => l.collectedAt === 'import');
-    const total = importTaxes.reduce((a, l) => a.add(dec(l.amount)), ZERO);
-    if (importTaxes.length && ctx.inCurrency(total, min.currency).lte(dec(min.amount))) {
-      for (const l of importTaxes) {
-        l.waivedBecause = `import tax total ${money(total, ctx.cur)} ≤ ${min.currency} ${min.amount} is not collected (${min.source})`;
-        l.formula = `${l.formula} = ${l.amount}, waived`;
-        l.amount = formatRounded(ZERO, ctx.version.rounding.tax, ctx.cur);
-        l.quoteAmount = formatMoney(ZERO, ctx.quoteCurrency);
-      }
-    }
-  }
+  waiveSmallAmounts(ctx, 'tax', ctx.taxes, ctx.version.rounding.tax);
 }

@@ -1,7 +1,7 @@
 import type { Deadline } from '../control.js';
 import { assignByRegret, cloneState, emptyState, recompute, totalCost, type AssignmentState } from './assignment-state.js';
 import type { Instance } from './instance.js';
-import { runLagrangian, type RelaxedSolution } from './lagrangian.js';
+import { assignmentPenalties, runLagrangian, type RelaxedSolution } from './lagrangian.js';
 import { improveAssignmentDeep, improveSites } from './local-search.js';
 import { solveLocationMip } from './mip.js';
 
@@ -183,8 +183,22 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
       if (kmip.objective < bestCost - 1e-9 && kmip.share && kmip.open) adoptMip(kmip.open, kmip.share, kmip.objective);
     }
     if (process.env.NETDEBUG) console.error('after kernel', bestCost, deadline.elapsedMs().toFixed(0), fixedSite.join(''));
+    // assignments whose forced use alone lifts the bound past the incumbent are dropped
+    const { base: penaltyBase, penalty } = assignmentPenalties(inst, lag.multipliers);
+    const forbidden = new Uint8Array(inst.sites * inst.zones);
+    let dropped = 0;
+    // the penalties come from 0/1 knapsacks, valid for single-source only
+    if (Number.isFinite(bestCost) && inst.kind === 'single-source')
+      for (let k = 0; k < forbidden.length; k++)
+        if (penaltyBase + penalty[k] > bestCost - slack) {
+          forbidden[k] = 1;
+          dropped++;
+        }
+    if (process.env.NETDEBUG) console.error('dropped', dropped, 'of', forbidden.length, 'fixed sites', fixedSite.filter((f) => f >= 0).length);
     const remainingSec = (limitMs - deadline.elapsedMs()) / 1000;
-    const mip = await solveLocationMip(inst, fixedSite, best ? { open: best.open, assign: best.assign } : null, remainingSec, shouldStop);
+    const mip = await solveLocationMip(inst, fixedSite, best ? { open: best.open, assign: best.assign } : null, remainingSec, shouldStop, forbidden);
+    // reductions only remove solutions that cannot beat the incumbent: an empty model proves it optimal
+    if (mip.infeasible && best) lowerBound = Math.max(lowerBound, bestCost);
     // the MIP works on a reduced model: its bound only holds for that model, so combine it with the fixing argument
     if (mip.optimal || Number.isFinite(mip.bound)) lowerBound = Math.max(lowerBound, Math.min(mip.bound, bestCost));
     if (mip.objective < bestCost - 1e-9 && mip.share && mip.open) adoptMip(mip.open, mip.share, mip.objective);

@@ -25,6 +25,13 @@ export function knapsackScratch(items: number): KnapsackScratch {
  * `chosen` (1 or 0, one item may be fractional on the LP path) and returns the profit bound.
  * `exact` in the return tells whether the value is the integer optimum.
  */
+export interface KnapsackResult {
+  value: number;
+  exact: boolean;
+  /** set when the dynamic program ran: scratch.table[c] is the best profit within weight c * divisor */
+  divisor?: number;
+}
+
 export function solveKnapsack(
   items: Int32Array,
   count: number,
@@ -34,7 +41,7 @@ export function solveKnapsack(
   chosen: Float64Array,
   scratch: KnapsackScratch,
   fractional = false,
-): { value: number; exact: boolean } {
+): KnapsackResult {
   let totalWeight = 0;
   let totalProfit = 0;
   for (let k = 0; k < count; k++) {
@@ -69,7 +76,7 @@ function dynamicProgram(
   cap: number,
   chosen: Float64Array,
   scratch: KnapsackScratch,
-): { value: number; exact: boolean } {
+): KnapsackResult {
   if (scratch.table.length < cap + 1) scratch.table = new Float64Array(Math.max(cap + 1, scratch.table.length * 2));
   const cells = (cap + 1) * count;
   if (scratch.take.length < cells) scratch.take = new Uint8Array(Math.max(cells, scratch.take.length * 2));
@@ -99,7 +106,7 @@ function dynamicProgram(
       c -= weight[item] / divisor;
     } else chosen[item] = 0;
   }
-  return { value, exact: true };
+  return { value, exact: true, divisor };
 }
 
 function dantzigBound(
@@ -110,7 +117,7 @@ function dantzigBound(
   capacity: number,
   chosen: Float64Array,
   scratch: KnapsackScratch,
-): { value: number; exact: boolean } {
+): KnapsackResult {
   if (scratch.order.length < count) scratch.order = new Int32Array(count);
   const order = Array.from(items.subarray(0, count));
   order.sort((a, b) => profit[b] * weight[a] - profit[a] * weight[b]);

@@ -178,3 +178,41 @@ export function runLagrangian(inst: Instance, options: LagrangianOptions): Lagra
   }
   return { bound: bestBound, multipliers: bestU, siteValue: bestSiteValue, iterations: iteration };
 }
+
+/**
+ * For multipliers u, a lower bound on how much the Lagrangian bound rises if zone z is forced
+ * onto site i, for every pair (zone-major). Measured against `base`, the bound without
+ * cardinality or aggregate-capacity constraints, so `base + penalty > incumbent` proves that no
+ * better solution serves z from i. Infinity when z alone does not fit in i.
+ */
+export function assignmentPenalties(inst: Instance, u: Float64Array): { base: number; penalty: Float64Array } {
+  const { sites, zones, cost, demand, capacity, fixed, mustOpen } = inst;
+  const penalty = new Float64Array(sites * zones);
+  const profit = new Float64Array(zones);
+  const chosen = new Float64Array(zones);
+  const items = new Int32Array(zones);
+  const scratch = knapsackScratch(zones);
+  let base = 0;
+  for (let z = 0; z < zones; z++) base += u[z];
+  for (let i = 0; i < sites; i++) {
+    let count = 0;
+    for (let z = 0; z < zones; z++) {
+      const p = u[z] - cost[z * sites + i];
+      profit[z] = p;
+      if (p > 1e-12) items[count++] = z;
+    }
+    const result = count > 0 ? solveKnapsack(items, count, profit, demand, capacity[i], chosen, scratch) : { value: 0, exact: true };
+    const siteValue = fixed[i] - result.value;
+    const openCost = mustOpen[i] || siteValue < 0 ? 0 : siteValue;
+    base += mustOpen[i] ? siteValue : Math.min(0, siteValue);
+    const divisor = 'divisor' in result ? result.divisor : undefined;
+    for (let z = 0; z < zones; z++) {
+      const room = capacity[i] - demand[z];
+      let forced = Math.max(0, -profit[z]);
+      if (room < -1e-9) forced = Infinity;
+      else if (divisor !== undefined) forced = Math.max(0, result.value - profit[z] - scratch.table[Math.floor((room + 1e-9) / divisor)]);
+      penalty[z * sites + i] = openCost + forced;
+    }
+  }
+  return { base, penalty };
+}

@@ -76,6 +76,7 @@ export async function solveMedian(inst: Instance, deadline: Deadline, limitMs: n
   const seen = new Set<string>();
   const lagrangianStartMs = deadline.elapsedMs();
   let descentMs = 0;
+  let highestBound = -Infinity;
   const lagrangianEndsAtMs = deadline.elapsedMs() + 0.5 * limitMs;
   const lag = runLagrangian(inst, {
     deadline: { expired: () => deadline.expired() || deadline.elapsedMs() > lagrangianEndsAtMs } as Deadline,
@@ -84,7 +85,10 @@ export async function solveMedian(inst: Instance, deadline: Deadline, limitMs: n
     onRelaxed: (relaxed, iteration) => {
       // descents cost far more than a subgradient step, so only sample the relaxed site sets
       // descents cost far more than subgradient steps: keep them to about a third of the time
-      if (iteration % 5 !== 4 || descentMs > 0.3 * (deadline.elapsedMs() - lagrangianStartMs)) return;
+      // and spend them on relaxed solutions near the best bound so far, the ones close to optimal
+      highestBound = Math.max(highestBound, relaxed.bound);
+      if (iteration % 5 !== 4 || relaxed.bound < highestBound - 0.003 * best.cost) return;
+      if (descentMs > 0.4 * (deadline.elapsedMs() - lagrangianStartMs)) return;
       const key = relaxed.open.join('');
       if (seen.has(key)) return;
       seen.add(key);

@@ -24,6 +24,8 @@ export interface MipStart {
 export interface MipResult {
   /** true when HiGHS proved optimality (within the integrality tolerance) */
   optimal: boolean;
+  /** true when HiGHS proved the (possibly reduced) model has no solution */
+  infeasible: boolean;
   /** best objective found, Infinity when none */
   objective: number;
   /** proven lower bound */
@@ -44,6 +46,8 @@ export async function solveLocationMip(
   start: MipStart | null,
   timeLimitSec: number,
   shouldStop: () => boolean,
+  /** zone-major per site: 1 = this assignment cannot be in an improving solution */
+  forbidden?: Uint8Array,
 ): Promise<MipResult> {
   const h = await highs();
   const { sites, zones, cost, demand, capacity, fixed } = inst;
@@ -67,6 +71,7 @@ export async function solveLocationMip(
       const col = L + z * L + k;
       colCost[col] = cost[z * sites + live[k]];
       if (single) integrality[col] = 1;
+      if (forbidden?.[z * sites + live[k]]) colUpper[col] = 0;
     }
   const starts: number[] = [0];
   const indices: number[] = [];
@@ -172,7 +177,8 @@ export async function solveLocationMip(
     const dual = info('mip_dual_bound');
     // primal_solution_status 2 = feasible solution available
     const primal = info('primal_solution_status') === 2 ? model.getObjectiveValue() : Infinity;
-    const result: MipResult = { optimal, objective: Infinity, bound: Number.isFinite(dual) ? dual : -Infinity };
+    const infeasible = status === h.constants.modelStatus.infeasible;
+    const result: MipResult = { optimal, infeasible, objective: Infinity, bound: Number.isFinite(dual) ? dual : -Infinity };
     if (Number.isFinite(primal) && primal < 1e20) {
       const x = model.getSolution().colValue;
       const open = new Uint8Array(sites);

@@ -12,6 +12,17 @@ export interface NetworkSolveControl extends SolveControl {
 
 const DEFAULT_LIMIT_MS = 10_000;
 
+/** Every zone pays at least its cheapest service cost: a bound that needs no iterations. */
+function trivialBound(inst: Instance): number {
+  let total = 0;
+  for (let z = 0; z < inst.zones; z++) {
+    let best = Infinity;
+    for (let i = 0; i < inst.sites; i++) best = Math.min(best, inst.cost[z * inst.sites + i]);
+    total += best;
+  }
+  return total;
+}
+
 function gapOf(cost: number, bound: number): number {
   if (!Number.isFinite(cost)) return Infinity;
   return Math.max(0, (cost - bound) / Math.max(Math.abs(cost), 1e-9));
@@ -58,7 +69,7 @@ export async function solveNetwork(problem: NetworkProblem, control: NetworkSolv
       }
       coveredShare = inst.totalDemand > 0 ? 1 - out.cost / inst.totalDemand : 1;
     }
-    const lowerBound = out.optimal ? out.cost : out.lowerBound;
+    const lowerBound = out.optimal ? out.cost : Math.max(out.lowerBound, trivialBound(work));
     deadline.progress('done');
     return {
       status: out.optimal ? 'optimal' : 'feasible',
@@ -76,7 +87,7 @@ export async function solveNetwork(problem: NetworkProblem, control: NetworkSolv
   }
 
   const out = await solveCapacitated(inst, deadline, limitMs, shouldStop, useMip);
-  const lowerBound = out.optimal ? out.cost : out.lowerBound;
+  const lowerBound = out.optimal ? out.cost : Math.max(out.lowerBound, trivialBound(inst));
   const base = { lowerBound, gap: gapOf(out.cost, lowerBound), methods: out.methods, elapsedMs: deadline.elapsedMs() };
   if (out.share && out.open) {
     const flows: NetworkFlow[] = [];

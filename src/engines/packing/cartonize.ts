@@ -230,8 +230,18 @@ class PlanSearch {
     return Math.max(1, Math.ceil(volume / maxVolume - 1e-9), Math.ceil(weight / maxPayload - 1e-9));
   }
 
+  /** deterministic fills recur across rules, restarts and merge attempts; states are never mutated once complete */
+  private readonly memo = new Map<string, PackingState>();
+
   private fill(box: number, counts: Int32Array, params: FillParams): PackingState {
-    return new PackingState(this.boxes[box].bin, this.kinds, counts).complete(params, this.buffer);
+    const key = params.rng ? null : `${box}|${params.criterion}|${counts.join(',')}`;
+    if (key !== null) {
+      const hit = this.memo.get(key);
+      if (hit) return hit;
+    }
+    const state = new PackingState(this.boxes[box].bin, this.kinds, counts).complete(params, this.buffer);
+    if (key !== null) this.memo.set(key, state);
+    return state;
   }
 
   /**

@@ -202,8 +202,8 @@ export class LocalSearch implements RouteState {
       this.cumDist[node] = this.cumDist[prev] + m.dist[a];
       this.cumArc[node] = this.cumArc[prev] + this.nodeDist[prev * this.N + node];
       travel += m.time[a];
-      if (isClient) service += m.service[node];
       const isClient = node < m.n;
+      if (isClient) service += m.service[node];
       for (let d = 0; d < D; d++) this.cumLoad[node * D + d] = this.cumLoad[prev * D + d] + (isClient ? m.demand[node * D + d] : 0);
       this.cumIncompat[node] = this.cumIncompat[prev] + (isClient && m.compat !== null && m.compat[node * m.V + r] === 0 ? 1 : 0);
       if (m.hasTime) {
@@ -328,6 +328,12 @@ export class LocalSearch implements RouteState {
   private loadPen(r: number, p1: number, p2: number, q1: number, q2: number): number {
     const m = this.m;
     const D = m.D;
+    if (D === 1) {
+      const dem = m.demand;
+      const load = this.rLoad[r] + (p1 >= 0 ? dem[p1] : 0) + (p2 >= 0 ? dem[p2] : 0) - (q1 >= 0 ? dem[q1] : 0) - (q2 >= 0 ? dem[q2] : 0);
+      const ex = load - m.capacity[r];
+      return ex > 0 ? ex * m.loadScale[0] * this.pen.load : 0;
+    }
     let pen = 0;
     for (let d = 0; d < D; d++) {
       let load = this.rLoad[r * D + d];
@@ -346,6 +352,13 @@ export class LocalSearch implements RouteState {
    * the removal of every current time or distance violation still leave a non-negative delta.
    * Only valid when neither vehicle is paid by the hour (then duration can fall with distance).
    */
+  /** Distance-only part of cannotImprove: load penalties are never negative, so this bound is weaker but cheaper. */
+  private hopelessPair(r1: number, dDist1: number, r2: number, dDist2: number): boolean {
+    if (!this.boundable(r1) || !this.boundable(r2)) return false;
+    const lb = this.scale(r1) * dDist1 + this.scale(r2) * dDist2 - this.rPen[r1] - this.rPen[r2] - this.waitCredit(r1) - this.waitCredit(r2);
+    return lb > -EPS;
+  }
+
   private cannotImprove(r1: number, dDist1: number, loadPen1: number, r2: number, dDist2: number, loadPen2: number): boolean {
     const m = this.m;
     if (!this.boundable(r1) || !this.boundable(r2)) return false;
@@ -428,7 +441,7 @@ export class LocalSearch implements RouteState {
     if (this.rCount[ru] > 1) {
       const d1 = this.d(pu, x) - this.d(pu, u) - this.d(u, x);
       const d2 = this.d(v, u) + this.d(u, y) - this.d(v, y);
-      if (this.cannotImprove(ru, d1, this.loadPen(ru, -1, -1, u, -1), rv, d2, this.loadPen(rv, u, -1, -1, -1))) return false;
+      if (this.hopelessPair(ru, d1, rv, d2) || this.cannotImprove(ru, d1, this.loadPen(ru, -1, -1, u, -1), rv, d2, this.loadPen(rv, u, -1, -1, -1))) return false;
     }
     const costV = this.B.prefix(rv, v).node(u).suffix(y).finish();
     // lower bound: even an emptied route u cannot pay for the insertion
@@ -449,7 +462,7 @@ export class LocalSearch implements RouteState {
     if (this.rCount[ru] > 2) {
       const d1 = this.d(pu, xx) - this.d(pu, u) - this.d(u, x) - this.d(x, xx);
       const d2 = reversed ? this.d(v, x) + this.d(x, u) + this.d(u, y) - this.d(v, y) : this.d(v, u) + this.d(u, x) + this.d(x, y) - this.d(v, y);
-      if (this.cannotImprove(ru, d1, this.loadPen(ru, -1, -1, u, x), rv, d2, this.loadPen(rv, u, x, -1, -1))) return false;
+      if (this.hopelessPair(ru, d1, rv, d2) || this.cannotImprove(ru, d1, this.loadPen(ru, -1, -1, u, x), rv, d2, this.loadPen(rv, u, x, -1, -1))) return false;
     }
     const costV = reversed ? this.B.prefix(rv, v).node(x).node(u).suffix(y).finish() : this.B.prefix(rv, v).node(u).node(x).suffix(y).finish();
     if (costV - this.rCost[rv] - this.rCost[ru] > -EPS) return false;
@@ -470,7 +483,7 @@ export class LocalSearch implements RouteState {
       const y = this.next(v);
       const d1 = this.d(pu, v) + this.d(v, x) - this.d(pu, u) - this.d(u, x);
       const d2 = this.d(pv, u) + this.d(u, y) - this.d(pv, v) - this.d(v, y);
-      if (this.cannotImprove(ru, d1, this.loadPen(ru, v, -1, u, -1), rv, d2, this.loadPen(rv, u, -1, v, -1))) return false;
+      if (this.hopelessPair(ru, d1, rv, d2) || this.cannotImprove(ru, d1, this.loadPen(ru, v, -1, u, -1), rv, d2, this.loadPen(rv, u, -1, v, -1))) return false;
     }
     const costU = this.A.prefix(ru, this.prev(u)).node(v).suffix(this.next(u)).finish();
     const costV = this.B.prefix(rv, this.prev(v)).node(u).suffix(this.next(v)).finish();
@@ -490,7 +503,7 @@ export class LocalSearch implements RouteState {
       const y = this.next(v);
       const d1 = this.d(pu, v) + this.d(v, xx) - this.d(pu, u) - this.d(u, x) - this.d(x, xx);
       const d2 = this.d(pv, u) + this.d(u, x) + this.d(x, y) - this.d(pv, v) - this.d(v, y);
-      if (this.cannotImprove(ru, d1, this.loadPen(ru, v, -1, u, x), rv, d2, this.loadPen(rv, u, x, v, -1))) return false;
+      if (this.hopelessPair(ru, d1, rv, d2) || this.cannotImprove(ru, d1, this.loadPen(ru, v, -1, u, x), rv, d2, this.loadPen(rv, u, x, v, -1))) return false;
     }
     const costU = this.A.prefix(ru, this.prev(u)).node(v).suffix(this.next(x)).finish();
     const costV = this.B.prefix(rv, this.prev(v)).node(u).node(x).suffix(this.next(v)).finish();
@@ -510,7 +523,7 @@ export class LocalSearch implements RouteState {
       const yy = this.next(y);
       const d1 = this.d(pu, v) + this.d(y, xx) - this.d(pu, u) - this.d(x, xx) + this.d(v, y) - this.d(u, x);
       const d2 = this.d(pv, u) + this.d(x, yy) - this.d(pv, v) - this.d(y, yy) + this.d(u, x) - this.d(v, y);
-      if (this.cannotImprove(ru, d1, this.loadPen(ru, v, y, u, x), rv, d2, this.loadPen(rv, u, x, v, y))) return false;
+      if (this.hopelessPair(ru, d1, rv, d2) || this.cannotImprove(ru, d1, this.loadPen(ru, v, y, u, x), rv, d2, this.loadPen(rv, u, x, v, y))) return false;
     }
     const costU = this.A.prefix(ru, this.prev(u)).node(v).node(y).suffix(this.next(x)).finish();
     const costV = this.B.prefix(rv, this.prev(v)).node(u).node(x).suffix(this.next(y)).finish();
@@ -540,6 +553,8 @@ export class LocalSearch implements RouteState {
       const tailV = y < m.n ? this.d(v, y) + this.cumArc[lastV] - this.cumArc[y] + this.d(lastV, endV) : this.d(v, endV);
       const newTailU = y < m.n ? this.d(u, y) + this.cumArc[lastV] - this.cumArc[y] + this.d(lastV, endU) : this.d(u, endU);
       const newTailV = x < m.n ? this.d(v, x) + this.cumArc[lastU] - this.cumArc[x] + this.d(lastU, endV) : this.d(v, endV);
+      const emptiesOne = this.pos[v] === 0 && x >= m.n;
+      if (!emptiesOne && this.rCount[rv] > 0 && this.hopelessPair(ru, newTailU - tailU, rv, newTailV - tailV)) return false;
       let lp1 = 0;
       let lp2 = 0;
       for (let d = 0; d < D; d++) {
@@ -550,7 +565,6 @@ export class LocalSearch implements RouteState {
         if (e1 > 0) lp1 += e1 * m.loadScale[d];
         if (e2 > 0) lp2 += e2 * m.loadScale[d];
       }
-      const emptiesOne = this.pos[v] === 0 && x >= m.n;
       if (!emptiesOne && this.rCount[rv] > 0 && this.cannotImprove(ru, newTailU - tailU, lp1 * this.pen.load, rv, newTailV - tailV, lp2 * this.pen.load)) return false;
     }
     const costU = this.A.prefix(ru, u).suffix(y).finish();
@@ -587,6 +601,9 @@ export class LocalSearch implements RouteState {
       if (x < n) newV = this.d(startV, lastU) + this.cumArc[lastU] - this.cumArc[x] + (y < n ? this.d(x, y) + this.cumArc[endV] - this.cumArc[y] : this.d(x, endV));
       else if (y < n) newV = this.d(startV, y) + this.cumArc[endV] - this.cumArc[y];
       if (x >= n && y >= n) return false;
+      const oldU0 = this.cumArc[endU];
+      const oldV0 = this.rCount[rv] > 0 ? this.cumArc[endV] : 0;
+      if (this.hopelessPair(ru, newU - oldU0, rv, newV - oldV0)) return false;
       let lp1 = 0;
       let lp2 = 0;
       for (let d = 0; d < D; d++) {

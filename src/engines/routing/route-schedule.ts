@@ -57,39 +57,55 @@ export function scheduleRoute(m: RoutingModel, r: number, seq: ArrayLike<number>
   return { start: departure, end, visits, distance, duration: end - departure, lateAt, overShift };
 }
 
+/** Latest departure from the start that still meets every (hull) window: the least waiting. */
+function latestDeparture(m: RoutingModel, r: number, seq: ArrayLike<number>): number {
+  const M = m.M;
+  const startNode = m.n + 2 * r;
+  let loc = m.nodeLoc[startNode];
+  let dur = 0;
+  let tw = 0;
+  let e = m.twOpen[startNode];
+  let l = m.twClose[startNode];
+  const merge = (sDur: number, sE: number, sL: number, edge: number) => {
+    const at = dur - tw + edge;
+    const diffWait = Math.max(sE - at - l, 0);
+    const diffTw = Math.max(e + at - sL, 0);
+    dur += sDur + edge + diffWait;
+    tw += diffTw;
+    e = Math.max(sE - at, e) - diffWait;
+    l = Math.min(sL - at, l) + diffTw;
+  };
+  for (let i = 0; i < seq.length; i++) {
+    const c = seq[i];
+    const a = loc * M + m.nodeLoc[c];
+    merge(m.service[c], m.twOpen[c], m.twClose[c], m.time[a]);
+    loc = m.nodeLoc[c];
+  }
+  const endNode = startNode + 1;
+  merge(0, m.twOpen[endNode], m.twClose[endNode], m.time[loc * M + m.nodeLoc[endNode]]);
+  return l;
+}
+
 /**
- * Leaves as late as possible without delaying any service (less waiting, same arrival pattern),
- * by first scheduling from the earliest departure and then pushing the start by the smallest
- * wait-free slack before the first wait.
+ * The route's timetable: with time windows, leave as late as possible without missing any
+ * (least waiting, shortest duration); without, leave at the shift start (or time 0).
+ * Falls back to the earliest departure when a gap between a stop's windows needs it.
  */
 export function bestSchedule(m: RoutingModel, r: number, seq: ArrayLike<number>): RouteSchedule {
   const startNode = m.n + 2 * r;
   const shiftOpen = m.twOpen[startNode];
   let earliest = shiftOpen > EARLIEST ? shiftOpen : 0;
   if (seq.length === 0) return scheduleRoute(m, r, seq, earliest);
+  let windowed = false;
+  for (let i = 0; i < seq.length; i++) if (m.windows[seq[i]].length > 0) windowed = true;
+  if (!windowed) return scheduleRoute(m, r, seq, earliest);
   if (shiftOpen <= EARLIEST) {
-    // no shift: start so that the first stop is reached when its first window opens
-    const c = seq[0];
-    const w = m.windows[c][0];
-    earliest = w ? w[0] - m.time[m.nodeLoc[startNode] * m.M + m.nodeLoc[c]] : 0;
+    // no shift: the earliest sensible start reaches the first stop as its first window opens
+    const w = m.windows[seq[0]][0];
+    earliest = w ? w[0] - m.time[m.nodeLoc[startNode] * m.M + m.nodeLoc[seq[0]]] : 0;
   }
-  const first = scheduleRoute(m, r, seq, earliest);
-  if (first.visits.length === 0) return first;
-  // the start may move later by the total wait met before any stop whose window closes first
-  let push = Infinity;
-  let waitSoFar = 0;
-  for (let i = 0; i < first.visits.length; i++) {
-    const v = first.visits[i];
-    const w = m.windows[v.client].find((x) => x[0] <= v.serviceStart + 1e-9 && x[1] >= v.serviceStart - 1e-9);
-    const slack = w ? w[1] - v.serviceStart : Infinity;
-    waitSoFar += v.wait;
-    push = Math.min(push, waitSoFar + slack);
-    if (v.wait > 0) {
-      push = Math.min(push, waitSoFar);
-      break;
-    }
-  }
-  if (!(push > 1e-9) || !Number.isFinite(push)) return first;
-  const later = scheduleRoute(m, r, seq, earliest + push);
-  return later.lateAt < 0 && !later.overShift && later.end <= first.end + 1e-9 ? later : first;
+  const late = scheduleRoute(m, r, seq, Math.max(earliest, Math.min(latestDeparture(m, r, seq), m.twClose[startNode])));
+  if (late.lateAt < 0 && !late.overShift) return late;
+  const early = scheduleRoute(m, r, seq, earliest);
+  return early.lateAt < 0 && !early.overShift ? early : late;
 }

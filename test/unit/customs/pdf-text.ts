@@ -1,8 +1,11 @@
 /**
- * Reads back the text and page count of an uncompressed PDF written by pdfkit (standard fonts,
- * WinAnsi): each TJ array becomes one string, so tests can check what was printed without
- * pdftotext.
+ * Reads back the text and page count of a PDF: with pdftotext (poppler-utils) when it is installed,
+ * else from the uncompressed content streams pdfkit writes with `compress: false` (standard fonts,
+ * WinAnsi; each TJ array becomes one string). PDF_TEXT=streams forces the fallback.
  */
+import { spawnSync } from 'node:child_process';
+
+const hasPdftotext = process.env.PDF_TEXT !== 'streams' && spawnSync('pdftotext', ['-v']).error === undefined;
 const WINANSI_EXTRA: Record<number, string> = { 0x80: '€', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x96: '–', 0x97: '—' };
 
 function decodeHex(hex: string): string {
@@ -15,6 +18,14 @@ function decodeHex(hex: string): string {
 }
 
 export function pdfText(pdf: Buffer): string {
+  if (hasPdftotext) {
+    const out = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 64 * 1024 * 1024 });
+    if (out.status === 0) return out.stdout.toString('utf8');
+  }
+  return pdfStreamText(pdf);
+}
+
+export function pdfStreamText(pdf: Buffer): string {
   const src = pdf.toString('latin1');
   const lines: string[] = [];
   for (const m of src.matchAll(/\[((?:<[0-9a-fA-F]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g)) {
@@ -26,5 +37,10 @@ export function pdfText(pdf: Buffer): string {
 }
 
 export function pdfPageCount(pdf: Buffer): number {
+  if (hasPdftotext) {
+    const info = spawnSync('pdfinfo', ['-'], { input: pdf });
+    const pages = /^Pages:\s+(\d+)/m.exec(info.stdout?.toString() ?? '');
+    if (info.status === 0 && pages) return Number(pages[1]);
+  }
   return (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
 }

@@ -164,3 +164,13 @@ describe('forecastBatch', () => {
     assert.ok(out.slice(10).every((o) => o.result?.flags.includes('time-limit')));
   });
 });
+
+describe('long histories', () => {
+  it('uses only the most recent observations of a very long series', () => {
+    const y = Array.from({ length: 12_000 }, (_, t) => 10 + (t % 7));
+    const r = forecastSeries(y, { horizon: 7, seasonalPeriods: [7], families: ['seasonal-naive', 'naive'] });
+    assert.ok(r.flags.includes('history-truncated'));
+    assert.equal(r.observations, 10_000);
+    assert.deepEqual(r.point, Array.from({ length: 7 }, (_, h) => 10 + ((12_000 + h) % 7)));
+  });
+});

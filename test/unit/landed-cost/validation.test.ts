@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  LandedCostInputError, LandedCostRequestSchema, parseEcbXml, quoteLandedCost, shippedCountries, validateLandedCostRequest, type FieldIssue,
+  LandedCostInputError, LandedCostQuoteSchema, LandedCostRequestSchema, parseEcbXml, quoteLandedCost, shippedCountries, validateLandedCostRequest, type FieldIssue,
 } from '../../../src/engines/landed-cost/index.js';
 import { RATES, request } from './fixtures.js';
 
@@ -148,6 +148,7 @@ describe('engine properties', () => {
       const sum = [t.goods, t.shipping, t.insurance, t.duties, t.taxes, t.fees].reduce((a, v) => a + Math.round(Number(v) * 100), 0);
       assert.equal(Math.round(Number(t.ddpTotal) * 100), sum, to);
       assert.equal(t.checkoutTotal, t.ddpTotal, `${to} DDP: everything at checkout`);
+      assert.deepEqual(LandedCostQuoteSchema.strict().parse(q), q, `${to}: quote matches the published response schema`);
     }
   });
 });

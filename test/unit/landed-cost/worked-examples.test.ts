@@ -179,10 +179,15 @@ describe('Switzerland', () => {
     assert.deepEqual(amounts(under.taxes), ['VAT 0.00']);
   });
 
-  it('agricultural goods have no default Swiss duty: the merchant must supply it; with 3.50/kg it is applied on gross weight', () => {
+  it('agricultural goods have no default Swiss duty: the merchant supplies it per kg gross; CHF 3.50 duty (≤ CHF 5) is waived, CHF 14.00 is collected', () => {
     assert.throws(() => quote({ date: '2026-11-25', to: 'CH', items: [{ hs: '180632', value: '40', currency: 'CHF' }] }), (e: { issues: { field: string }[] }) => e.issues.some((i) => i.field === 'items.0.hsCode'));
-    const q = quote({ date: '2026-11-25', to: 'CH', items: [{ hs: '180632', value: '40', currency: 'CHF', grams: 500, qty: 2 }], overrides: [{ hsPrefix: '1806', amountPerKg: '3.50', destinationCountry: 'CH' }] });
-    assert.deepEqual(amounts(q.duties), ['DUTY 3.50']);
+    const overrides = [{ hsPrefix: '1806', amountPerKg: '3.50', destinationCountry: 'CH' }];
+    const small = quote({ date: '2026-11-25', to: 'CH', items: [{ hs: '180632', value: '40', currency: 'CHF', grams: 500, qty: 2 }], overrides });
+    assert.deepEqual(amounts(small.duties), ['DUTY 0.00']);
+    assert.match(small.duties[0].waivedBecause ?? '', /duty total CHF 3\.50 ≤ CHF 5/);
+    const big = quote({ date: '2026-11-25', to: 'CH', items: [{ hs: '180632', value: '20', currency: 'CHF', grams: 500, qty: 8 }], overrides });
+    assert.deepEqual(amounts(big.duties), ['DUTY 14.00']);
+    assert.deepEqual(amounts(big.taxes), ['VAT 14.10']);
   });
 });
 

@@ -8,7 +8,7 @@
 import type { CountryRuleVersion } from '../rule-types.js';
 
 const SRC_VAT = 'Federal VAT Act (MWSTG) Art. 54 (import tax base) and Art. 25 (8.1 % / 2.6 % from 1 Jan 2024)';
-const SRC_SMALL = 'Ordinance of the FDF on the remission of import tax on small amounts (SR 641.204): import tax of CHF 5 or less is not collected';
+const SRC_SMALL = 'FOCBS / Swiss Post import FAQ: duty and import VAT of CHF 5 or less per customs declaration are not collected, each considered separately (Customs Ordinance, small-amount remission)';
 const SRC_MAIL = 'MWSTG Art. 7 para. 3 (mail-order rule, from 1 Jan 2019): sellers registered for Swiss VAT are deemed to supply domestically';
 const SRC_IND = 'Amendment to the Customs Tariff Act: abolition of industrial tariffs, in force 1 Jan 2024';
 
@@ -22,11 +22,11 @@ export const CH_RULES: CountryRuleVersion[] = [{
   taxes: [{ id: 'CH-VAT', code: 'VAT', name: 'Swiss import VAT', rates: { standard: '8.1', reduced: '2.6', zero: '0' }, baseIncludesTransport: true, baseIncludesDuty: true, granularity: 'item', source: SRC_VAT }],
   taxDeMinimis: [],
   sellerCollection: { id: 'CH-MAIL-ORDER', scheme: 'CH_VAT', dutyRelief: false, whenNotRegistered: 'import', source: SRC_MAIL },
-  minimumTaxCollected: { amount: '5', currency: 'CHF', source: SRC_SMALL },
+  minimumCollected: { amount: '5', currency: 'CHF', appliesTo: ['duty', 'tax'], source: SRC_SMALL },
   fees: [],
   customsUnion: 'CH',
   notes: [
-    'Import tax of CHF 5 or less is waived (about CHF 62 of goods at 8.1 %).',
+    'Duty, and separately import tax, of CHF 5 or less per declaration is waived (import tax: about CHF 62 of goods at 8.1 %).',
     'Postal and courier clearance fees are not modelled.',
   ],
   sources: [SRC_VAT, SRC_SMALL, SRC_MAIL, SRC_IND],
