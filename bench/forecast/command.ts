@@ -56,9 +56,10 @@ export function registerForecastBench(bench: Command): Command {
     .option('--limit <n>', 'only the first N series (for quick checks)', positiveInteger)
     .option('--time-limit <seconds>', 'time budget for the engine over the whole dataset', positiveInteger)
     .option('--seed <seed>', 'seed', (v: string) => Number(v), 1)
+    .option('--no-events', 'do not give calendar events (M5 calendar.csv) to the engine')
     .option('--json', 'print the JSON report instead of the table')
     .option('--out <dir>', 'write <dir>/<dataset>.csv with one row per series: id, then its H point forecasts')
-    .action((file: string, opts: { horizon: number; season?: number; limit?: number; timeLimit?: number; seed: number; json?: boolean; out?: string }) => {
+    .action((file: string, opts: { horizon: number; season?: number; limit?: number; timeLimit?: number; seed: number; events: boolean; json?: boolean; out?: string }) => {
       const dataset = readDataset(file, opts.horizon);
       if (opts.limit) dataset.series = dataset.series.slice(0, opts.limit);
       const { report, forecasts } = runBenchmark(dataset, {
@@ -66,6 +67,7 @@ export function registerForecastBench(bench: Command): Command {
         season: opts.season,
         seed: opts.seed,
         timeLimitMs: opts.timeLimit ? opts.timeLimit * 1000 : undefined,
+        useEvents: opts.events,
       });
       const written = opts.out ? writeForecasts(opts.out, dataset, forecasts) : undefined;
       if (opts.json) console.log(JSON.stringify({ ...report, file, forecastsFile: written }, null, 2));

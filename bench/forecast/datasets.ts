@@ -5,11 +5,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { ForecastEvent } from '../../src/engines/forecast/index.js';
 
 export interface BenchSeries {
   id: string;
   train: number[];
   test: number[];
+  /** Calendar events (M5: named events and the state's SNAP days), positions on train then test. */
+  events?: ForecastEvent[];
 }
 
 export interface BenchDataset {
@@ -83,14 +86,54 @@ export function readTsf(path: string, horizon: number): BenchDataset {
   return { name: relation, format: 'tsf', frequency: frequency.toLowerCase(), series };
 }
 
+/** Day index (0-based, d_1 → 0) of each named event and of each state's SNAP days, from the M5 calendar. */
+function readM5Calendar(path: string): { named: Map<string, number[]>; snap: Map<string, number[]> } | null {
+  if (!existsSync(path)) return null;
+  const all = rows(readFileSync(path, 'utf8'));
+  const header = all[0].map(unquote);
+  const column = (name: string) => header.indexOf(name);
+  const dayColumn = column('d');
+  const named = new Map<string, number[]>();
+  const snap = new Map<string, number[]>();
+  for (const row of all.slice(1)) {
+    const day = Number(unquote(row[dayColumn]).replace(/^d_/, '')) - 1;
+    for (const name of ['event_name_1', 'event_name_2']) {
+      const event = unquote(row[column(name)] ?? '');
+      if (event) named.set(event, [...(named.get(event) ?? []), day]);
+    }
+    header.forEach((h, c) => {
+      if (h.startsWith('snap_') && unquote(row[c]) === '1') {
+        const state = h.slice(5);
+        snap.set(state, [...(snap.get(state) ?? []), day]);
+      }
+    });
+  }
+  return { named, snap };
+}
+
 export function readM5(path: string, horizon: number): BenchDataset {
   const all = rows(readFileSync(path, 'utf8'));
-  const header = all[0];
-  const firstDay = header.findIndex((h) => /^d_\d+$/.test(unquote(h)));
+  const header = all[0].map(unquote);
+  const firstDay = header.findIndex((h) => /^d_\d+$/.test(h));
   if (firstDay < 0) throw new Error(`${path} has no d_1.. columns`);
+  const stateColumn = header.indexOf('state_id');
+  const calendar = readM5Calendar(join(dirname(path), 'calendar.csv'));
   const series = all.slice(1).map((row) => {
     const values = parseNumbers(row.slice(firstDay));
-    return { id: unquote(row[0]), train: values.slice(0, values.length - horizon), test: values.slice(values.length - horizon) };
+    const n = values.length - horizon;
+    const s: BenchSeries = { id: unquote(row[0]), train: values.slice(0, n), test: values.slice(n) };
+    if (calendar) {
+      const toEvent = (name: string, days: number[]): ForecastEvent => ({
+        name,
+        history: days.filter((d) => d >= 0 && d < n),
+        future: days.filter((d) => d >= n && d < n + horizon).map((d) => d - n),
+      });
+      s.events = [...calendar.named].map(([name, days]) => toEvent(name, days));
+      const state = stateColumn >= 0 ? unquote(row[stateColumn]) : '';
+      const snapDays = calendar.snap.get(state);
+      if (snapDays) s.events.push(toEvent(`SNAP ${state}`, snapDays));
+    }
+    return s;
   });
   return { name: `M5-${basename(dirname(path)).replace(/^m5-?/i, '') || 'sales'}`, format: 'm5', frequency: 'daily', series };
 }

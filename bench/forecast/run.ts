@@ -1,6 +1,7 @@
 /** Runs the engine and the naive baselines over a benchmark dataset and scores them. */
 import { forecastSeries } from '../../src/engines/forecast/forecast.js';
 import type { ForecastResult } from '../../src/engines/forecast/types.js';
+import { seasonalPeriodsFor, type SamplingFrequency } from '../../src/engines/forecast/calendar.js';
 import type { BenchDataset } from './datasets.js';
 import { coverage, mase, relativeBias, rmsse, smape } from './metrics.js';
 
@@ -49,12 +50,15 @@ export function defaultSeason(frequency: string): number {
   return defaultSeasons[frequency] ?? 1;
 }
 
-/** Hourly data also cycles weekly; daily data with two years of history also yearly. */
+/**
+ * Periods handed to the engine: the frequency's natural cycles when the scoring season is the
+ * usual one for that frequency (M4 scores weekly data with m = 1, yet weekly sales still follow
+ * the year), otherwise just the requested season.
+ */
 export function enginePeriods(frequency: string, season: number, historyLength: number): number[] {
-  const periods = season > 1 ? [season] : [];
-  if (frequency === 'hourly' && season === 24) periods.push(168);
-  if (frequency === 'daily' && season === 7 && historyLength >= 3 * 365) periods.push(365);
-  return periods;
+  const known = ['hourly', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly'];
+  if (known.includes(frequency) && season === defaultSeason(frequency)) return seasonalPeriodsFor(frequency as SamplingFrequency, historyLength);
+  return season > 1 ? [season] : [];
 }
 
 export const references: Record<string, Reference[]> = {
@@ -116,6 +120,8 @@ export interface RunOptions {
   seed?: number;
   /** Budget for the engine over the whole dataset. */
   timeLimitMs?: number;
+  /** Pass calendar events (M5) to the engine (default true). */
+  useEvents?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -142,7 +148,7 @@ export function runBenchmark(dataset: BenchDataset, options: RunOptions): { repo
   dataset.series.forEach((s, i) => {
     const remaining = Math.max(1, budgetEndsAt - performance.now());
     const perSeries = Math.max(50, remaining / (dataset.series.length - i));
-    const r = forecastSeries(s.train, { horizon, seasonalPeriods: periods, seed: options.seed, timeLimitMs: perSeries });
+    const r = forecastSeries(s.train, { horizon, seasonalPeriods: periods, seed: options.seed, timeLimitMs: perSeries, events: options.useEvents === false ? undefined : s.events });
     const problem = checkForecast(r, horizon);
     if (problem) invalid.push(`${s.id}: ${problem}`);
     ours.push(r.point);

@@ -19,11 +19,12 @@ export function registerPackingBench(bench: Command): void {
     .option('--expected <file>', "BoxPacker's expected.csv (default: beside items.csv)")
     .option('--keep-flat', 'items may only turn about the vertical axis')
     .option('--objective <name>', 'boxes (fewest boxes first, as BoxPacker) or cost', 'boxes')
+    .option('--min-support <percent>', 'share of each item base that must rest on something', '0')
     .option('--limit <n>', 'only the first n orders')
     .option('--seed <n>', 'random seed', '1')
     .option('--json', 'print the summary as JSON')
     .option('--out <file>', 'write one JSON line per order')
-    .action((opts: { orders: string; boxes: string; expected?: string; keepFlat?: boolean; objective: string; limit?: string; seed: string; json?: boolean; out?: string }) => {
+    .action((opts: { orders: string; boxes: string; expected?: string; keepFlat?: boolean; objective: string; minSupport: string; limit?: string; seed: string; json?: boolean; out?: string }) => {
       const keepFlat = opts.keepFlat === true;
       let orders = parseOrders(readFileSync(opts.orders, 'utf8'), keepFlat);
       if (opts.limit) orders = orders.slice(0, Number(opts.limit));
@@ -41,7 +42,7 @@ export function registerPackingBench(bench: Command): void {
       for (const order of orders) {
         const t0 = performance.now();
         const c0 = process.cpuUsage();
-        const result = cartonize(order, boxes, { objective: opts.objective as 'boxes' | 'cost', shipping, seed: Number(opts.seed), timeLimitMs: 1000 });
+        const result = cartonize(order, boxes, { objective: opts.objective as 'boxes' | 'cost', shipping, seed: Number(opts.seed), timeLimitMs: 1000, minSupportPercent: Number(opts.minSupport) });
         engineMs += performance.now() - t0;
         const c1 = process.cpuUsage(c0);
         engineCpuMs += (c1.user + c1.system) / 1000;

@@ -42,12 +42,15 @@ export function runScaleCheck(n: number, vehicles: number, seconds: number, seed
   const problem = syntheticDay(n, vehicles);
   const trace: { ms: number; message: string }[] = [];
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   const plan = solveRoutes(problem, { seed, timeLimitMs: seconds * 1000, onProgress: (_f, message) => trace.push({ ms: performance.now() - started, message }) });
-  return { n, vehicles, seconds, plan, trace, heapMb: Math.round(process.memoryUsage().heapUsed / 1e6) };
+  const cpu = process.cpuUsage(cpu0);
+  return { n, vehicles, seconds, plan, trace, cpuMs: Math.round((cpu.user + cpu.system) / 1000), heapMb: Math.round(process.memoryUsage().heapUsed / 1e6) };
 }
 
 if (process.argv[1]?.endsWith('scale-check.ts')) {
   const [n = '2000', v = '50', s = '60'] = process.argv.slice(2);
-  const { plan, heapMb } = runScaleCheck(Number(n), Number(v), Number(s));
-  console.log(JSON.stringify({ n: Number(n), vehicles: Number(v), limitSeconds: Number(s), firstFeasibleMs: plan.stats.firstFeasibleMs, iterations: plan.stats.iterations, elapsedMs: plan.stats.elapsedMs, cost: plan.totals.cost, distanceKm: Math.round(plan.totals.distanceMetres / 1000), vehiclesUsed: plan.totals.vehiclesUsed, unassigned: plan.unassigned.length, heapMb }));
+  const { plan, heapMb, cpuMs, trace } = runScaleCheck(Number(n), Number(v), Number(s));
+  for (const t of trace) console.log(`${(t.ms / 1000).toFixed(1)} s  ${t.message}`);
+  console.log(JSON.stringify({ cpuMs, n: Number(n), vehicles: Number(v), limitSeconds: Number(s), firstFeasibleMs: plan.stats.firstFeasibleMs, iterations: plan.stats.iterations, descents: plan.stats.descents, cpuMsPerDescent: Math.round(cpuMs / Math.max(1, plan.stats.descents)), elapsedMs: plan.stats.elapsedMs, cost: plan.totals.cost, distanceKm: Math.round(plan.totals.distanceMetres / 1000), vehiclesUsed: plan.totals.vehiclesUsed, unassigned: plan.unassigned.length, heapMb }));
 }

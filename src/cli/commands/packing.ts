@@ -18,6 +18,7 @@ export function registerPackingCommands(program: Command): void {
     .option('--rate-per-kg <amount>', 'estimated carrier price per started kg (default 0.50)')
     .option('--per-parcel <amount>', 'estimated carrier price per parcel (default 4.00)')
     .option('--dim-divisor <n>', 'dimensional-weight divisor in cm³/kg (default 5000)', Number)
+    .option('--hazmat-together', 'let dangerous goods share a parcel with the other items')
     .option('--time-limit <ms>', 'search budget per order in ms', parseIntOption('--time-limit', 10))
     .option('--json', 'print the API answer as JSON')
     .action(async (opts) => {
@@ -31,6 +32,7 @@ export function registerPackingCommands(program: Command): void {
       if (opts.perParcel !== undefined) options.perParcel = opts.perParcel;
       if (opts.dimDivisor !== undefined) options.dimDivisor = opts.dimDivisor;
       if (opts.timeLimit !== undefined) options.timeLimitMs = opts.timeLimit;
+      if (opts.hazmatTogether) options.separateHazmat = false;
       if (Object.keys(options).length) body.options = options;
       const client = new ApiClient(opts);
 
@@ -91,7 +93,7 @@ export function printPackingList(r: CartonizationOut): void {
   if (r.unpackable.length) {
     console.log('');
     console.log('Not packed:');
-    printTable(r.unpackable.map((u) => ({ sku: u.sku ?? '', quantity: u.quantity, reason: u.reason, detail: u.detail })));
+    for (const u of r.unpackable) console.log(`  ${u.quantity}× ${u.sku ?? u.name ?? 'item'}: ${u.reason}, ${u.detail}`);
   }
   const t = r.totals;
   console.log('');

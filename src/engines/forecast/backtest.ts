@@ -5,6 +5,7 @@
 import { Deadline } from '../control.js';
 import { intervalCoverage, mase, relativeBias, rmsse, smape } from './accuracy.js';
 import { cleanSeries } from './clean.js';
+import { validateEvents } from './events.js';
 import { forecastWithDeadline, validateOptions, validateValues } from './forecast.js';
 import { ForecastInputError, type ForecastFlag, type ForecastOptions } from './types.js';
 
@@ -52,7 +53,8 @@ export function backtestSeries(values: ArrayLike<number>, options: BacktestOptio
   const step = options.step ?? horizon;
   if (!Number.isInteger(origins) || origins < 1) throw new ForecastInputError(`origins must be a positive integer, got ${origins}`);
   if (!Number.isInteger(step) || step < 1) throw new ForecastInputError(`step must be a positive integer, got ${step}`);
-  const { values: y, flags } = cleanSeries(values, options.nonNegative ?? true);
+  if (options.events) validateEvents(options.events, values.length, horizon);
+  const { values: y, flags, dropped } = cleanSeries(values, options.nonNegative ?? true);
   const period = (options.seasonalPeriods ?? []).filter((p) => p > 1).sort((a, b) => a - b)[0] ?? 1;
   const deadline = new Deadline(options, 30_000);
   const folds: BacktestFold[] = [];
@@ -61,7 +63,14 @@ export function backtestSeries(values: ArrayLike<number>, options: BacktestOptio
     if (origin < 2) continue;
     const history = y.subarray(0, origin);
     const actual = Array.from(y.subarray(origin, origin + horizon));
-    const r = forecastWithDeadline(history, options, deadline);
+    // events are indexed on the raw values; each fold sees the past ones as history and the ones
+    // inside its test window as future steps
+    const events = options.events?.map((e) => ({
+      name: e.name,
+      history: e.history.map((p) => p - dropped).filter((p) => p >= 0 && p < origin),
+      future: e.history.map((p) => p - dropped - origin).filter((p) => p >= 0 && p < horizon),
+    }));
+    const r = forecastWithDeadline(history, { ...options, events }, deadline);
     for (const f of r.flags) if (!flags.includes(f)) flags.push(f);
     folds.push({
       origin,

@@ -4,6 +4,8 @@ import type { ForecastFlag } from './types.js';
 export interface CleanSeries {
   values: Float64Array;
   flags: ForecastFlag[];
+  /** Leading missing observations dropped: values[0] is raw[dropped]. */
+  dropped: number;
 }
 
 /**
@@ -41,5 +43,5 @@ export function cleanSeries(raw: ArrayLike<number>, nonNegative: boolean): Clean
   for (let k = lastIndex + 1; k < values.length; k++) values[k] = lastIndex >= 0 ? values[lastIndex] : 0;
   if (missing && !flags.includes('missing-values-filled')) flags.push('missing-values-filled');
   if (negative) flags.push('negative-values-clipped');
-  return { values, flags };
+  return { values, flags, dropped: first };
 }

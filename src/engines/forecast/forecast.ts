@@ -14,6 +14,7 @@ import {
   thetaModel,
 } from './candidates.js';
 import { cleanSeries } from './clean.js';
+import { estimateEventEffects, futureMultipliers, validateEvents, type EventEffect } from './events.js';
 import { zeroShare } from './intermittent.js';
 import {
   ForecastInputError,
@@ -59,11 +60,11 @@ export function validateValues(values: ArrayLike<number>): void {
 
 function constantResult(value: number, horizon: number, observations: number, flags: ForecastFlag[], family: ModelFamily, model: string): ForecastResult {
   const point = new Array<number>(horizon).fill(value);
-  return { point, lower80: [...point], upper80: [...point], lower95: [...point], upper95: [...point], model, families: [family], flags, observations };
+  return { point, lower80: [...point], upper80: [...point], lower95: [...point], upper95: [...point], model, families: [family], flags, observations, eventEffects: [] };
 }
 
 /** The candidate set for a cleaned history. */
-export function candidateModels(y: Float64Array, periods: number[], intermittent: boolean, families?: ModelFamily[]): CandidateModel[] {
+export function candidateModels(periods: number[], intermittent: boolean, families?: ModelFamily[]): CandidateModel[] {
   const primary = periods[0] ?? 1;
   const models: CandidateModel[] = [];
   if (intermittent) {
@@ -99,15 +100,23 @@ function errorScale(y: Float64Array, end: number, period: number): number {
   return mean / Math.max(1, end) || 1;
 }
 
-function finite(f: CandidateForecast | null): f is CandidateForecast {
+/** Forecasts beyond this multiple of the largest observation are treated as a model blowing up. */
+const PLAUSIBLE_MULTIPLE = 10;
+
+function finite(f: CandidateForecast | null, largest = Infinity): f is CandidateForecast {
   if (!f) return false;
-  for (let h = 0; h < f.point.length; h++) if (!Number.isFinite(f.point[h]) || !Number.isFinite(f.sd[h])) return false;
+  const limit = PLAUSIBLE_MULTIPLE * largest;
+  for (let h = 0; h < f.point.length; h++) {
+    if (!Number.isFinite(f.point[h]) || !Number.isFinite(f.sd[h])) return false;
+    if (Math.abs(f.point[h]) > limit) return false;
+  }
   return true;
 }
 
 export function forecastSeries(values: ArrayLike<number>, options: ForecastOptions): ForecastResult {
   validateOptions(options);
   validateValues(values);
+  if (options.events) validateEvents(options.events, values.length, options.horizon);
   const deadline = new Deadline(options, 10_000);
   return forecastWithDeadline(values, options, deadline);
 }
@@ -118,7 +127,9 @@ export function forecastWithDeadline(values: ArrayLike<number>, options: Forecas
   const cleaned = cleanSeries(values, nonNegative);
   const flags = cleaned.flags;
   let y = cleaned.values;
+  let offset = cleaned.dropped;
   if (y.length > MAX_OBSERVATIONS) {
+    offset += y.length - MAX_OBSERVATIONS;
     y = y.subarray(y.length - MAX_OBSERVATIONS);
     flags.push('history-truncated');
   }
@@ -128,6 +139,16 @@ export function forecastWithDeadline(values: ArrayLike<number>, options: Forecas
   for (let t = 0; t < n; t++) if (y[t] !== 0) { allZero = false; break; }
   if (allZero) return constantResult(0, horizon, n, [...flags, 'all-zero-history'], 'zero', 'Zero');
 
+  let events: EventAdjustment | undefined;
+  if (options.events?.length && nonNegative) {
+    const estimate = estimateEventEffects(y, options.events, offset);
+    if (estimate.effects.length) {
+      y = estimate.adjusted;
+      flags.push('event-effects');
+      events = { effects: estimate.effects, multipliers: futureMultipliers(estimate.kept, estimate.effects, horizon) };
+    }
+  }
+
   const requested = [...new Set((options.seasonalPeriods ?? []).filter((p) => p > 1))].sort((a, b) => a - b);
   const periods = requested.filter((p) => n >= 2 * p);
   if (periods.length < requested.length) flags.push('season-longer-than-history');
@@ -136,14 +157,16 @@ export function forecastWithDeadline(values: ArrayLike<number>, options: Forecas
   if (n < 4) {
     flags.push('short-history');
     const naive = naiveModel.fit(y, horizon)!;
-    return finish([naive], flags, nonNegative, n);
+    return finish([naive], flags, nonNegative, n, events);
   }
 
+  let largest = 0;
+  for (let t = 0; t < n; t++) largest = Math.max(largest, Math.abs(y[t]));
   const intermittent = zeroShare(y) >= INTERMITTENT_ZERO_SHARE;
   if (intermittent) flags.push('intermittent');
   const outOfTime = deadline.expired();
   if (outOfTime) flags.push('time-limit');
-  const models = outOfTime ? [naiveModel] : candidateModels(y, periods, intermittent, options.families);
+  const models = outOfTime ? [naiveModel] : candidateModels(periods, intermittent, options.families);
   if (models.length === 0) throw new ForecastInputError('no candidate model matches the requested families');
 
   // Rolling holdout: windows of `validation` points at the end of the history, never more than a
@@ -171,7 +194,7 @@ export function forecastWithDeadline(values: ArrayLike<number>, options: Forecas
       let error = forecasts.length === origins.length ? 0 : Infinity;
       origins.forEach((origin, w) => {
         const f = forecasts[w];
-        error += finite(f) ? scaledError(y, origin, f.point, errorScale(y, origin, primary)) : Infinity;
+        error += finite(f, largest) ? scaledError(y, origin, f.point, errorScale(y, origin, primary)) : Infinity;
       });
       if (Number.isFinite(error)) scored.push({ model, error });
     }
@@ -191,16 +214,21 @@ export function forecastWithDeadline(values: ArrayLike<number>, options: Forecas
     } catch {
       f = null;
     }
-    if (finite(f)) fits.push(f);
+    if (finite(f, largest)) fits.push(f);
   }
   if (fits.length === 0) {
     flags.push('fallback-naive');
     fits.push(naiveModel.fit(y, horizon)!);
   }
-  return finish(fits, flags, nonNegative, n);
+  return finish(fits, flags, nonNegative, n, events);
 }
 
-function finish(fits: CandidateForecast[], flags: ForecastFlag[], nonNegative: boolean, observations: number): ForecastResult {
+interface EventAdjustment {
+  effects: EventEffect[];
+  multipliers: Float64Array;
+}
+
+function finish(fits: CandidateForecast[], flags: ForecastFlag[], nonNegative: boolean, observations: number, events?: EventAdjustment): ForecastResult {
   const horizon = fits[0].point.length;
   const point: number[] = [];
   const lower80: number[] = [];
@@ -214,6 +242,10 @@ function finish(fits: CandidateForecast[], flags: ForecastFlag[], nonNegative: b
     for (const f of fits) {
       p += f.point[h] / fits.length;
       sd += f.sd[h] / fits.length;
+    }
+    if (events) {
+      p *= events.multipliers[h];
+      sd *= events.multipliers[h];
     }
     if (!Number.isFinite(p)) p = 0;
     if (!Number.isFinite(sd) || sd < 0) sd = 0;
@@ -234,6 +266,7 @@ function finish(fits: CandidateForecast[], flags: ForecastFlag[], nonNegative: b
     families: [...new Set(fits.map((f) => f.family))],
     flags,
     observations,
+    eventEffects: events?.effects ?? [],
   };
 }
 
@@ -261,6 +294,7 @@ export function forecastBatch(series: BatchSeries[], options: ForecastOptions): 
     const s = series[i];
     try {
       validateValues(s.values);
+      if (options.events) validateEvents(options.events, s.values.length, options.horizon);
       results.push({ id: s.id, result: forecastWithDeadline(s.values, options, deadline) });
     } catch (error) {
       results.push({ id: s.id, error: error instanceof Error ? error.message : String(error) });

@@ -1,4 +1,7 @@
 import type { SolveControl } from '../control.js';
+import type { EventEffect, ForecastEvent } from './events.js';
+
+export type { EventEffect, ForecastEvent } from './events.js';
 
 /** Families the engine can fit; `forecastSeries` picks among them per series. */
 export type ModelFamily =
@@ -27,7 +30,8 @@ export type ForecastFlag =
   | 'intermittent' // many zero periods: intermittent-demand models were used
   | 'time-limit' // the time limit cut model selection short
   | 'history-truncated' // only the most recent observations were used (see MAX_OBSERVATIONS)
-  | 'fallback-naive'; // every candidate failed numerically; naive forecast returned
+  | 'fallback-naive' // every candidate failed numerically; naive forecast returned
+  | 'event-effects'; // calendar event uplifts were estimated and applied (see eventEffects)
 
 export interface ForecastOptions extends SolveControl {
   /** Number of future periods to forecast; a positive integer. */
@@ -47,6 +51,12 @@ export interface ForecastOptions extends SolveControl {
    * (default; with several holdout windows it beat averaging on M4), or the mean of the best three.
    */
   selection?: 'best' | 'ensemble';
+  /**
+   * Calendar events with their past positions and future steps (e.g. Black Friday, paydays).
+   * Events seen at least twice with a clear uplift are removed from the history before fitting
+   * and applied to the forecast.
+   */
+  events?: ForecastEvent[];
   /** Number of rolling holdout windows used to score candidates (default 3, fewer when the history is short). */
   validationWindows?: number;
 }
@@ -65,6 +75,8 @@ export interface ForecastResult {
   flags: ForecastFlag[];
   /** Number of observations actually used after cleaning. */
   observations: number;
+  /** Event uplifts applied to the forecast (empty when no events were given or none was clear). */
+  eventEffects: EventEffect[];
 }
 
 /** One fitted candidate: point forecast and the standard deviation of its error per step. */

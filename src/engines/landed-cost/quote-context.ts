@@ -109,15 +109,23 @@ export class QuoteContext {
     return `${what} ${money(value, t.currency)} ${t.comparison === 'lte' ? '≤' : '<'} ${t.currency} ${t.amount}`;
   }
 
-  line(draft: LineDraft): ChargeLine {
-    const { value, rounding, ...rest } = draft;
-    return {
-      ...rest,
-      amount: rounding ? formatRounded(value, rounding, this.cur) : formatMoney(value, this.cur),
-      currency: this.cur,
-      quoteAmount: formatMoney(this.book.convert(value, this.cur, this.quoteCurrency), this.quoteCurrency),
-      quoteCurrency: this.quoteCurrency,
+  /** Rounded amounts of each line as decimals, so totals need not parse the strings back. */
+  readonly lineValues = new Map<ChargeLine, { amount: Dec; quote: Dec }>();
+
+  line(d: LineDraft): ChargeLine {
+    const quote = dec(formatMoney(this.book.convert(d.value, this.cur, this.quoteCurrency), this.quoteCurrency));
+    // Built property by property (not with spreads): this runs for every line of every quote.
+    const l: ChargeLine = {
+      kind: d.kind, code: d.code, name: d.name,
+      amount: d.rounding ? formatRounded(d.value, d.rounding, this.cur) : formatMoney(d.value, this.cur),
+      currency: this.cur, quoteAmount: formatMoney(quote, this.quoteCurrency), quoteCurrency: this.quoteCurrency,
+      ruleId: d.ruleId, source: d.source, formula: d.formula,
+      itemIndexes: d.itemIndexes, collectedAt: d.collectedAt, collectedBy: d.collectedBy, payer: d.payer,
     };
+    if (d.base !== undefined) l.base = d.base;
+    if (d.ratePercent !== undefined) l.ratePercent = d.ratePercent;
+    this.lineValues.set(l, { amount: dec(l.amount), quote });
+    return l;
   }
 }
 
@@ -137,6 +145,7 @@ export function waiveSmallAmounts(ctx: QuoteContext, kind: 'duty' | 'tax', lines
     l.formula = `${l.formula} = ${l.amount}, waived`;
     l.amount = formatRounded(ZERO, rounding, ctx.cur);
     l.quoteAmount = formatMoney(ZERO, ctx.quoteCurrency);
+    ctx.lineValues.set(l, { amount: ZERO, quote: ZERO });
   }
   return true;
 }

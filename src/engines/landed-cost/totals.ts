@@ -6,9 +6,9 @@ import { Dec, ZERO, dec, formatMoney } from './money.js';
 import type { QuoteContext } from './quote-context.js';
 import type { ChargeLine, LandedCostQuote, MoneyTotals, QuotedItem } from './quote-types.js';
 
-function totals(ctx: QuoteContext, currency: string, goods: Dec, shipping: Dec, insurance: Dec, pick: (l: ChargeLine) => string): MoneyTotals {
+function totals(ctx: QuoteContext, currency: string, goods: Dec, shipping: Dec, insurance: Dec, pick: (l: ChargeLine) => Dec): MoneyTotals {
   const rounded = (v: Dec) => dec(formatMoney(v, currency));
-  const sum = (ls: ChargeLine[]) => ls.reduce((a, l) => a.add(dec(pick(l))), ZERO);
+  const sum = (ls: ChargeLine[]) => ls.reduce((a, l) => a.add(pick(l)), ZERO);
   const all = [...ctx.duties, ...ctx.taxes, ...ctx.fees];
   const g = rounded(goods);
   const s = rounded(shipping);
@@ -52,8 +52,8 @@ export function buildQuote(ctx: QuoteContext): LandedCostQuote {
     taxes: ctx.taxes,
     fees: ctx.fees,
     exemptions: ctx.exemptions,
-    destinationTotals: totals(ctx, cur, ctx.goodsTotal, ctx.shipping, ctx.insurance, (l) => l.amount),
-    totals: totals(ctx, quoteCurrency, goodsQuote, shippingQuote, insuranceQuote, (l) => l.quoteAmount),
+    destinationTotals: totals(ctx, cur, ctx.goodsTotal, ctx.shipping, ctx.insurance, (l) => ctx.lineValues.get(l)!.amount),
+    totals: totals(ctx, quoteCurrency, goodsQuote, shippingQuote, insuranceQuote, (l) => ctx.lineValues.get(l)!.quote),
     payer: { duties: ctx.importPayer, importTaxes: ctx.importPayer, fees: ctx.importPayer },
     exchangeRates: book.usedRates(),
     warnings: [...new Set(ctx.warnings)],

@@ -105,7 +105,7 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
   };
 
   methods.push('lagrangian');
-  const lagrangianEndsAtMs = deadline.elapsedMs() + 0.5 * limitMs;
+  const lagrangianEndsAtMs = deadline.elapsedMs() + 0.3 * limitMs;
   const fractional = inst.kind === 'multi-source';
   const lagrangianDeadline = {
     expired: () => deadline.expired() || deadline.elapsedMs() > lagrangianEndsAtMs,
@@ -124,7 +124,6 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
     },
   });
   let lowerBound = lag.bound;
-  if (process.env.NETDEBUG) console.error('after lagrangian', bestCost, lag.bound, lag.iterations, deadline.elapsedMs().toFixed(0), best && Array.from(best.open.keys()).filter((i) => best!.open[i]).join(','));
   if (best) {
     improveSites(inst, best, deadline, 16);
     improveAssignmentDeep(inst, best, deadline);
@@ -171,18 +170,17 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
     // kernel search first: a MIP over the incumbent's sites plus the closed sites the relaxation
     // likes best finds better incumbents far faster than the full model
     const kernelSize = Math.min(inst.sites, Math.max(8, (best?.openCount ?? 0) + Math.ceil(inst.sites / 4)));
-    if (kernelSize < inst.sites - fixedSite.reduce((a, f) => a + (f === 0 ? 1 : 0), 0)) {
+    if (kernelSize <= 0.6 * (inst.sites - fixedSite.reduce((a, f) => a + (f === 0 ? 1 : 0), 0))) {
       const ranked = Array.from({ length: inst.sites }, (_, i) => i)
         .filter((i) => fixedSite[i] !== 0)
         .sort((a, b) => Number(best?.open[b] ?? 0) - Number(best?.open[a] ?? 0) || lag.siteValue[a] - lag.siteValue[b]);
       const kernel = new Int8Array(inst.sites).fill(0);
       for (const i of ranked.slice(0, kernelSize)) kernel[i] = fixedSite[i];
       for (let i = 0; i < inst.sites; i++) if (inst.mustOpen[i]) kernel[i] = 1;
-      const kernelSec = (0.35 * (limitMs - deadline.elapsedMs())) / 1000;
+      const kernelSec = (0.3 * (limitMs - deadline.elapsedMs())) / 1000;
       const kmip = await solveLocationMip(inst, kernel, best ? { open: best.open, assign: best.assign } : null, kernelSec, shouldStop);
       if (kmip.objective < bestCost - 1e-9 && kmip.share && kmip.open) adoptMip(kmip.open, kmip.share, kmip.objective);
     }
-    if (process.env.NETDEBUG) console.error('after kernel', bestCost, deadline.elapsedMs().toFixed(0), fixedSite.join(''));
     // assignments whose forced use alone lifts the bound past the incumbent are dropped
     const { base: penaltyBase, penalty } = assignmentPenalties(inst, lag.multipliers);
     const forbidden = new Uint8Array(inst.sites * inst.zones);
@@ -194,7 +192,6 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
           forbidden[k] = 1;
           dropped++;
         }
-    if (process.env.NETDEBUG) console.error('dropped', dropped, 'of', forbidden.length, 'fixed sites', fixedSite.filter((f) => f >= 0).length);
     const remainingSec = (limitMs - deadline.elapsedMs()) / 1000;
     const mip = await solveLocationMip(inst, fixedSite, best ? { open: best.open, assign: best.assign } : null, remainingSec, shouldStop, forbidden);
     // reductions only remove solutions that cannot beat the incumbent: an empty model proves it optimal

@@ -57,9 +57,7 @@ export async function solveMedian(inst: Instance, deadline: Deadline, limitMs: n
   const p = Math.min(inst.maxOpen, inst.sites);
   const extraLoss = new Float64Array(inst.sites);
   let state = new MedianState(inst, greedyStart(inst, p));
-  if (process.env.NETDEBUG) console.error('greedy', state.cost, deadline.elapsedMs().toFixed(0));
   descend(inst, state, deadline, extraLoss);
-  if (process.env.NETDEBUG) console.error('descend', state.cost, deadline.elapsedMs().toFixed(0));
   let best = { open: state.open.slice(), cost: state.cost };
   const remember = (s: MedianState) => {
     if (s.cost < best.cost - 1e-9) best = { open: s.open.slice(), cost: s.cost };
@@ -100,7 +98,6 @@ export async function solveMedian(inst: Instance, deadline: Deadline, limitMs: n
     },
   });
   let lowerBound = lag.bound;
-  if (process.env.NETDEBUG) console.error('after lagrangian', best.cost, lag.bound, lag.iterations, deadline.elapsedMs().toFixed(0));
   let optimal = provenOptimal(inst, best.cost, lowerBound);
 
   if (!optimal && useMip && inst.sites * (inst.zones + 1) <= MIP_MAX_COLUMNS && !deadline.expired()) {
@@ -134,7 +131,6 @@ export async function solveMedian(inst: Instance, deadline: Deadline, limitMs: n
     return flags;
   };
   let allowed = allowedOf(candidates);
-  if (process.env.NETDEBUG) console.error('candidates', candidates?.length);
   let boundAtCost = best.cost;
   while (!optimal && !deadline.expired()) {
     round++;

@@ -163,7 +163,7 @@ export function cartonize(order: CartonizeOrder, boxTypes: readonly BoxType[], o
     let bestScore = scorePlan(best);
     const lowerBound = search.boxLowerBound();
     // both rules start with the same first box, so a one-box plan cannot differ
-    if (best.boxes.length > 1 || leftUnits(best) > 0) {
+    if ((best.boxes.length > 1 || leftUnits(best) > 0) && !deadline.expired()) {
       const second = search.improve(search.sequential(null, 'rate'));
       const secondScore = scorePlan(second);
       if (leftUnits(second) < leftUnits(best) || (leftUnits(second) === leftUnits(best) && better(secondScore, bestScore))) {
@@ -211,7 +211,10 @@ class PlanSearch {
     private readonly priceOf: (box: number, contentsGrams: number) => number,
     private readonly objective: 'cost' | 'boxes',
     private readonly deadline: Deadline,
-  ) {}
+  ) {
+    const support = boxes.length > 0 ? (boxes[0].bin.minSupportFraction ?? 0) : 0;
+    this.criteria = support > 0 ? [Criterion.Volume, Criterion.BestFit, Criterion.Footprint] : [Criterion.Volume, Criterion.BestFit];
+  }
 
   /** Volume and weight bound on the number of boxes (ignoring stock). */
   boxLowerBound(): number {
@@ -229,6 +232,9 @@ class PlanSearch {
     }
     return Math.max(1, Math.ceil(volume / maxVolume - 1e-9), Math.ceil(weight / maxPayload - 1e-9));
   }
+
+  /** block scores tried; with support required, wide bases first helps items rest on larger ones */
+  private readonly criteria: Criterion[];
 
   /** deterministic fills recur across rules, restarts and merge attempts; states are never mutated once complete */
   private readonly memo = new Map<string, PackingState>();
@@ -261,9 +267,12 @@ class PlanSearch {
       let chosenKey = Infinity;
       for (let b = 0; b < this.boxes.length; b++) {
         if (stock[b] <= 0) continue;
+        // past the deadline the plan is still completed, with one fill per box type
         const paramsList: FillParams[] = rng
-          ? [{ criterion: rng.next() < 0.5 ? Criterion.Volume : Criterion.BestFit, topK: 1 + rng.int(3), rng }]
-          : [{ criterion: Criterion.Volume, topK: 1 }, { criterion: Criterion.BestFit, topK: 1 }];
+          ? [{ criterion: this.criteria[rng.int(this.criteria.length)], topK: 1 + rng.int(3), rng }]
+          : this.deadline.expired()
+            ? [{ criterion: this.criteria[0], topK: 1 }]
+            : this.criteria.map((criterion) => ({ criterion, topK: 1 }));
         for (const params of paramsList) {
           const st = this.fill(b, remaining, params);
           if (st.blocks.length === 0) continue;
@@ -283,6 +292,8 @@ class PlanSearch {
             chosenBox = b;
             chosenKey = key;
           }
+          // another fill of the same box that takes everything would cost the same
+          if (all) break;
         }
       }
       if (!chosen) break;
@@ -356,7 +367,7 @@ class PlanSearch {
     for (const o of order) {
       const box = this.boxes[o.i];
       if (box.innerVolumeMm3 < volume || box.bin.maxPayloadGrams < weight) continue;
-      for (const criterion of [Criterion.Volume, Criterion.BestFit]) {
+      for (const criterion of this.criteria) {
         const st = this.fill(o.i, content, { criterion, topK: 1 });
         if (sum(st.counts) === 0) return { box: o.i, state: st };
       }

@@ -48,6 +48,8 @@ export const enum Criterion {
   Volume = 0,
   /** block leaving the smallest gaps to the space's sides */
   BestFit = 1,
+  /** widest base first: big items at the bottom, which is what support rules need */
+  Footprint = 2,
 }
 
 export interface FillParams {
@@ -100,6 +102,8 @@ export class PackingState {
   volumeMm3 = 0;
   weightGrams = 0;
   private readonly hasPlacementRules: boolean;
+  /** spaces that broke the placement rules, with the block count at that time */
+  private deferred = new Map<Space, number>();
 
   constructor(
     readonly bin: BinSpec,
@@ -142,6 +146,7 @@ export class PackingState {
     let best = -1;
     for (let i = 0; i < this.spaces.length; i++) {
       const s = this.spaces[i];
+      if (this.deferred.size > 0 && this.deferred.get(s) === this.blocks.length) continue;
       if (best < 0) {
         best = i;
         continue;
@@ -175,7 +180,9 @@ export class PackingState {
         this.place(block);
         return true;
       }
-      this.removeSpace(si);
+      // a space that breaks the rules now may become usable once something is placed beside it
+      // (support, for instance), so it is only set aside until the next placement
+      this.deferred.set(s, this.blocks.length);
     }
   }
 
@@ -193,6 +200,19 @@ export class PackingState {
       const y = highY ? s.y1 - by : s.y0;
       const block: Block = { kind: c.kind, x, y, z: s.z0, nx: c.nx, ny: c.ny, nz: c.nz, dx: c.dx, dy: c.dy, dz: c.dz };
       if (!this.hasPlacementRules || this.stackingAllowed(block)) return block;
+    }
+    // then on top of a block ending at the space's floor, flush with one of its corners
+    for (const p of this.blocks) {
+      if (p.z + p.nz * p.dz !== s.z0) continue;
+      const px1 = p.x + p.nx * p.dx;
+      const py1 = p.y + p.ny * p.dy;
+      for (let corner = 0; corner < 4; corner++) {
+        const x = (corner & 1) === 0 ? p.x : px1 - bx;
+        const y = (corner & 2) === 0 ? p.y : py1 - by;
+        if (x < s.x0 || y < s.y0 || x + bx > s.x1 || y + by > s.y1) continue;
+        const block: Block = { kind: c.kind, x, y, z: s.z0, nx: c.nx, ny: c.ny, nz: c.nz, dx: c.dx, dy: c.dy, dz: c.dz };
+        if (this.stackingAllowed(block)) return block;
+      }
     }
     return null;
   }
@@ -249,8 +269,10 @@ export class PackingState {
           let score: number;
           if (criterion === Criterion.Volume) {
             score = -volume * 4 + (sx - bx + sy - by + sz - bz) / (sx + sy + sz);
-          } else {
+          } else if (criterion === Criterion.BestFit) {
             score = sortedKey(sx - bx, sy - by, sz - bz) - volume / (sx * sy * sz);
+          } else {
+            score = -(dx * dy) * 4 - (bx * by) / (sx * sy) - volume / (sx * sy * sz);
           }
           if (size === k && score >= out[k - 1].score) continue;
           // skip exact duplicates (common when n is large and every fill order gives the full brick)

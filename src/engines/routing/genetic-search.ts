@@ -13,6 +13,8 @@ export interface SearchOutcome {
   /** Lowest penalised cost overall (used when nothing feasible exists, e.g. too small a fleet). */
   bestAny: Individual | null;
   iterations: number;
+  /** Local-search descents run (initial population, children and repairs). */
+  descents: number;
   firstFeasibleMs: number | null;
 }
 
@@ -47,7 +49,7 @@ export function geneticSearch(m: RoutingModel, seed: number, deadline: Deadline,
   const ls = new LocalSearch(m, pen, rng);
   ls.abort = () => deadline.expired();
   const pop = new Population(PARAMS, rng);
-  const out: SearchOutcome = { bestFeasible: null, bestAny: null, iterations: 0, firstFeasibleMs: null };
+  const out: SearchOutcome = { bestFeasible: null, bestAny: null, iterations: 0, descents: 0, firstFeasibleMs: null };
   if (m.n === 0) return out;
 
   let recentLoadOk: boolean[] = [];
@@ -67,6 +69,7 @@ export function geneticSearch(m: RoutingModel, seed: number, deadline: Deadline,
   };
 
   const educate = (routes: Int32Array[]): Individual => {
+    out.descents++;
     const improved = ls.run(routes);
     let ind = makeIndividual(m, improved, pen);
     recentLoadOk.push(ind.loadExcess <= 1e-6 && ind.distanceExcess <= 1e-6);
@@ -78,6 +81,7 @@ export function geneticSearch(m: RoutingModel, seed: number, deadline: Deadline,
       pen.load *= PARAMS.repairBoost;
       pen.timeWarp *= PARAMS.repairBoost;
       pen.distance *= PARAMS.repairBoost;
+      out.descents++;
       const repaired = ls.run(ind.routes);
       Object.assign(pen, saved);
       const rep = makeIndividual(m, repaired, pen);
@@ -106,19 +110,23 @@ export function geneticSearch(m: RoutingModel, seed: number, deadline: Deadline,
   };
 
   const initialise = () => {
-    const target = 4 * PARAMS.minSize;
+    // HGS starts from 4·mu descents; on larger instances each descent is costly, so fewer of them
+    // let the genetic phase start within short budgets (a function of n only: runs stay reproducible)
+    const target = Math.max(8, Math.min(4 * PARAMS.minSize, Math.round((4 * PARAMS.minSize * 200) / m.n)));
     for (let k = 0; k < target && !deadline.expired(); k++) {
       // random tours give the most diverse start, but on large instances the descent from them is
       // long, so those start from randomised nearest-neighbour tours instead
-      if (m.n > LARGE) {
-        // a first complete plan early: greedy insertion (farthest stops first), recorded before its descent
+      if (k === 0 || m.n > LARGE) {
+        // a first complete plan at once: greedy insertion (farthest stops first), recorded before its descent
         const order = k === 0 ? farthestFirst(m) : rng.shuffle(Array.from({ length: m.n }, (_, i) => i));
         const built = ls.construct(order);
-        if (k === 0) record(makeIndividual(m, built, pen));
+        if (k === 0) {
+          record(makeIndividual(m, built, pen));
+          deadline.progress(`first plan, best ${out.bestFeasible ? Math.round(out.bestFeasible.objective) : 'none feasible yet'}`);
+        }
         educate(built);
       } else educate(splitGiantTour(m, Int32Array.from(rng.shuffle(Array.from({ length: m.n }, (_, i) => i))), pen));
-      // on large instances the initial population must not eat the whole budget
-      if (k >= 3 && deadline.fraction() > 0.15) break;
+      deadline.progress(`initial solution ${k + 1}, best ${out.bestFeasible ? Math.round(out.bestFeasible.objective) : 'none feasible yet'}`);
     }
   };
 
@@ -133,7 +141,7 @@ export function geneticSearch(m: RoutingModel, seed: number, deadline: Deadline,
     educate(splitGiantTour(m, child, pen));
     if (out.iterations % PARAMS.penaltyWindow === 0) {
       managePenalties();
-      deadline.progress(`iteration ${out.iterations}`);
+      deadline.progress(`iteration ${out.iterations}, best ${out.bestFeasible ? Math.round(out.bestFeasible.objective) : 'none feasible yet'}`);
     }
     if (sinceImprovement >= PARAMS.iterationsWithoutImprovement) {
       pop.clear();

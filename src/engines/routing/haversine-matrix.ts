@@ -1,4 +1,5 @@
 import type { TravelMatrix } from './types.js';
+import { RoutingInputError } from './validate-problem.js';
 
 export interface LatLng {
   lat: number;
@@ -26,10 +27,10 @@ export function haversineMetres(a: LatLng, b: LatLng): number {
 export function buildHaversineMatrix(points: LatLng[], options: HaversineOptions = {}): TravelMatrix {
   const circuity = options.circuityFactor ?? 1.3;
   const metresPerSecond = ((options.speedKmPerHour ?? 30) * 1000) / 3600;
-  if (!(circuity > 0) || !(metresPerSecond > 0)) throw new RangeError('circuity factor and speed must be positive');
+  if (!(circuity > 0) || !(metresPerSecond > 0)) throw new RoutingInputError('circuity factor and speed must be positive');
   for (const p of points) {
-    if (!Number.isFinite(p.lat) || !Number.isFinite(p.lng) || Math.abs(p.lat) > 90 || Math.abs(p.lng) > 180) {
-      throw new RangeError(`invalid coordinates ${JSON.stringify(p)}`);
+    if (!p || !Number.isFinite(p.lat) || !Number.isFinite(p.lng) || Math.abs(p.lat) > 90 || Math.abs(p.lng) > 180) {
+      throw new RoutingInputError(`invalid coordinates ${JSON.stringify(p)}`);
     }
   }
   const n = points.length;

@@ -45,6 +45,7 @@ export function solveRoutes(problem: RoutingProblem, control: SolveControl = {},
     },
     stats: {
       iterations: search.iterations,
+      descents: search.descents,
       elapsedMs: Math.round(deadline.elapsedMs()),
       firstFeasibleMs: search.firstFeasibleMs === null ? null : Math.round(search.firstFeasibleMs),
       seed,

@@ -122,7 +122,10 @@ export interface RoutingPlan {
     stopsServed: number;
   };
   stats: {
+    /** Genetic iterations (crossover + descent) after the initial population. */
     iterations: number;
+    /** Local-search descents in total. */
+    descents: number;
     elapsedMs: number;
     /** Milliseconds from the start until the first plan serving every servable stop was found. */
     firstFeasibleMs: number | null;

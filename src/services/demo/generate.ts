@@ -46,9 +46,12 @@ export const demoChannels: ChannelCreate[] = [
 
 /** A typical e-commerce carton range: a mailer bag, four corrugated boxes, a long box. */
 export const demoBoxes: BoxCreate[] = [
-  { code: 'MAILER', name: 'Padded mailer bag', innerLengthMm: 350, innerWidthMm: 250, innerHeightMm: 40, outerLengthMm: 360, outerWidthMm: 260, outerHeightMm: 45, emptyWeightG: 40, maxWeightG: 2000, cost: '0.35', currency: 'EUR', stock: 4000, active: true },
+  // Sized to the demo products: a folded T-shirt fits the mailer, a sweater or shell jacket the
+  // poly mailer, a pair of shoes the medium box.
+  { code: 'MAILER', name: 'Padded mailer bag', innerLengthMm: 380, innerWidthMm: 280, innerHeightMm: 50, outerLengthMm: 390, outerWidthMm: 290, outerHeightMm: 55, emptyWeightG: 40, maxWeightG: 2000, cost: '0.35', currency: 'EUR', stock: 4000, active: true },
+  { code: 'MAILER-L', name: 'Large poly mailer', innerLengthMm: 450, innerWidthMm: 340, innerHeightMm: 80, outerLengthMm: 460, outerWidthMm: 350, outerHeightMm: 85, emptyWeightG: 50, maxWeightG: 3000, cost: '0.30', currency: 'EUR', stock: 3000, active: true },
   { code: 'S', name: 'Small box', innerLengthMm: 250, innerWidthMm: 180, innerHeightMm: 120, outerLengthMm: 260, outerWidthMm: 190, outerHeightMm: 130, emptyWeightG: 150, maxWeightG: 10000, cost: '0.55', currency: 'EUR', stock: 3000, active: true },
-  { code: 'M', name: 'Medium box', innerLengthMm: 350, innerWidthMm: 250, innerHeightMm: 180, outerLengthMm: 362, outerWidthMm: 262, outerHeightMm: 192, emptyWeightG: 260, maxWeightG: 20000, cost: '0.85', currency: 'EUR', stock: 2500, active: true },
+  { code: 'M', name: 'Medium box', innerLengthMm: 380, innerWidthMm: 260, innerHeightMm: 160, outerLengthMm: 392, outerWidthMm: 272, outerHeightMm: 172, emptyWeightG: 260, maxWeightG: 20000, cost: '0.85', currency: 'EUR', stock: 2500, active: true },
   { code: 'L', name: 'Large box', innerLengthMm: 450, innerWidthMm: 350, innerHeightMm: 250, outerLengthMm: 462, outerWidthMm: 362, outerHeightMm: 262, emptyWeightG: 420, maxWeightG: 25000, cost: '1.25', currency: 'EUR', stock: 1500, active: true },
   { code: 'XL', name: 'Extra large box', innerLengthMm: 600, innerWidthMm: 400, innerHeightMm: 400, outerLengthMm: 615, outerWidthMm: 415, outerHeightMm: 415, emptyWeightG: 750, maxWeightG: 30000, cost: '2.10', currency: 'EUR', stock: 600, active: true },
   { code: 'LONG', name: 'Long box', innerLengthMm: 800, innerWidthMm: 200, innerHeightMm: 200, outerLengthMm: 812, outerWidthMm: 212, outerHeightMm: 212, emptyWeightG: 520, maxWeightG: 20000, cost: '1.60', currency: 'EUR', stock: 300, active: true },

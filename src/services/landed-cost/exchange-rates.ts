@@ -48,7 +48,17 @@ function daysBefore(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * Quotes are synchronous and frequent (every checkout), while rates change once a day: the tables
+ * for a merchant and day are kept this long in memory. An import in this process clears them at
+ * once; another process sees it within this delay.
+ */
+export const RATE_CACHE_MS = 30_000;
+const RATE_CACHE_ENTRIES = 2_000;
+
 export class ExchangeRateService {
+  private readonly cache = new Map<string, { at: number; rates: ExchangeRates }>();
+
   constructor(private readonly db: Db) {}
 
   /** Parses an ECB eurofxref XML file; a file that is not one is a 400 on the body. */
@@ -82,6 +92,7 @@ export class ExchangeRateService {
         }
       }
     });
+    this.forget(merchantId);
     const dates = tables.map((t) => t.date).sort();
     const currencies = [...new Set(tables.flatMap((t) => [t.base, ...Object.keys(t.rates)]))].sort();
     return { format, tables: tables.length, inserted, updated, from: dates[0], to: dates[dates.length - 1], currencies };
@@ -98,6 +109,21 @@ export class ExchangeRateService {
 
   /** The tables a quote dated `day` may use: on or before it, within the engine's age limit. */
   async ratesFor(merchantId: string, day: string): Promise<ExchangeRates> {
+    const key = `${merchantId} ${day}`;
+    const now = Date.now();
+    const hit = this.cache.get(key);
+    if (hit && now - hit.at < RATE_CACHE_MS) return hit.rates;
+    const rates = await this.loadRates(merchantId, day);
+    if (this.cache.size >= RATE_CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, { at: now, rates });
+    return rates;
+  }
+
+  private forget(merchantId: string): void {
+    for (const key of this.cache.keys()) if (key.startsWith(`${merchantId} `)) this.cache.delete(key);
+  }
+
+  private async loadRates(merchantId: string, day: string): Promise<ExchangeRates> {
     const rows = await this.db.select({ date: exchangeRates.date, base: exchangeRates.base, rates: exchangeRates.rates, source: exchangeRates.source })
       .from(exchangeRates)
       .where(and(eq(exchangeRates.merchantId, merchantId), lte(exchangeRates.date, day), gte(exchangeRates.date, daysBefore(day, RATE_MAX_AGE_DAYS))))

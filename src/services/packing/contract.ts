@@ -28,7 +28,7 @@ export const PackItemInput = z.strictObject({
   doNotStackOn: z.boolean().default(false).meta({ description: 'nothing may rest on it' }),
   shipAlone: z.boolean().default(false).meta({ description: 'each unit travels in a box of its own' }),
   ownContainer: z.boolean().default(false).meta({ description: 'ships in its own packaging, labelled as it is' }),
-  hazmat: z.boolean().default(false).meta({ description: 'dangerous goods: packed apart from the other items' }),
+  hazmat: z.boolean().default(false).meta({ description: 'dangerous goods: packed apart from the other items unless options.separateHazmat is false' }),
 }).meta({ id: 'PackItemInput' });
 
 export const PackOptions = z.strictObject({
@@ -38,9 +38,15 @@ export const PackOptions = z.strictObject({
   ratePerKg: NonNegativeDecimal.default('0.50').meta({ description: 'estimated carrier price per started kilogram of chargeable weight, in the boxes’ currency' }),
   perParcel: NonNegativeDecimal.default('4.00').meta({ description: 'estimated carrier price per parcel, in the boxes’ currency' }),
   objective: z.enum(['cost', 'boxes']).default('cost').meta({ description: "'cost': cheapest boxes plus shipping estimate; 'boxes': fewest boxes first" }),
+  minSupportPercent: z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100').default(70)
+    .meta({ description: 'share of each item’s base that must rest on the box floor or on items below, so nothing hangs in the air' }),
+  separateHazmat: z.boolean().default(true).meta({ description: 'pack dangerous goods (hazmat items) in parcels of their own, apart from the other items' }),
   timeLimitMs: z.number().int().min(10, 'must be at least 10').max(10_000, 'must be at most 10000').optional()
     .meta({ description: 'search budget per order (default 1000 ms; 200 ms per order in a batch)' }),
 }).meta({ id: 'PackOptions' });
+
+/** Bounds the synchronous work and the size of the packing list; a pallet load is another tool. */
+const MAX_UNITS = 2000;
 
 const BoxCodes = z.array(Code).min(1, 'give at least one box code or leave boxCodes out').max(200)
   .meta({ description: 'use only these boxes of the catalogue (default: every active box)' });
@@ -59,6 +65,8 @@ export const CartonizationRequest = z.strictObject({
     ctx.addIssue({ code: 'custom', path: ['orderId'], message: 'give exactly one of orderId, items, orderIds or status' });
   }
   if (b.limit !== undefined && b.status === undefined) ctx.addIssue({ code: 'custom', path: ['limit'], message: 'only goes with status' });
+  const units = (b.items ?? []).reduce((n, i) => n + i.quantity, 0);
+  if (units > MAX_UNITS) ctx.addIssue({ code: 'custom', path: ['items'], message: `at most ${MAX_UNITS} units in one cartonization (got ${units})` });
 }).meta({ id: 'CartonizationRequest' });
 
 const Dims = z.object({ widthMm: z.number(), lengthMm: z.number(), heightMm: z.number() });
@@ -106,7 +114,7 @@ export const CartonizationOut = z.object({
     volumeUsedPercent: z.number(), boxCost: z.string(), shippingCost: z.string(), cost: z.string(),
     boxesByCode: z.record(z.string(), z.number()),
   }),
-  assumptions: z.object({ dimDivisorCm3PerKg: z.number(), ratePerKg: z.string(), perParcel: z.string(), objective: z.string(), timeLimitMs: z.number() }),
+  assumptions: z.object({ dimDivisorCm3PerKg: z.number(), ratePerKg: z.string(), perParcel: z.string(), objective: z.string(), minSupportPercent: z.number(), separateHazmat: z.boolean(), timeLimitMs: z.number() }),
   elapsedMs: z.number(),
 }).meta({ id: 'Cartonization' });
 

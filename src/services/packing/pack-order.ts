@@ -44,6 +44,8 @@ export interface ResolvedOptions {
   ratePerKg: string;
   perParcel: string;
   objective: 'cost' | 'boxes';
+  minSupportPercent: number;
+  separateHazmat: boolean;
   timeLimitMs: number;
 }
 
@@ -98,12 +100,10 @@ export function packOrder(order: OrderToPack, boxes: readonly BoxSpec[], currenc
     ownContainer: item.ownContainer,
   });
 
-  // Dangerous goods travel in parcels of their own (carriers want them marked and declared
-  // separately), so they are packed as a second order with the boxes left over from the first.
-  const groups = [
-    order.items.map((it, i) => ({ it, i })).filter((x) => !x.it.hazmat),
-    order.items.map((it, i) => ({ it, i })).filter((x) => x.it.hazmat),
-  ].filter((g) => g.length > 0);
+  // Dangerous goods travel in parcels of their own unless told otherwise (carriers want them
+  // marked and declared), so they are packed as a second order with the boxes the first left.
+  const all = order.items.map((it, i) => ({ it, i }));
+  const groups = (options.separateHazmat ? [all.filter((x) => !x.it.hazmat), all.filter((x) => x.it.hazmat)] : [all]).filter((g) => g.length > 0);
   const used = new Map<string, number>();
   const results: CartonizationResult[] = [];
   for (const group of groups) {
@@ -111,6 +111,7 @@ export function packOrder(order: OrderToPack, boxes: readonly BoxSpec[], currenc
     const r = cartonize({ id: order.orderId ?? undefined, items: group.map((x) => toEngine(x.it, x.i)) }, stockLeft, {
       shipping,
       objective: options.objective,
+      minSupportPercent: options.minSupportPercent,
       timeLimitMs: options.timeLimitMs / groups.length,
       seed,
     });

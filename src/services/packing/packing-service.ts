@@ -49,11 +49,11 @@ export class PackingService {
     let orderIds: string[];
     if (req.orderIds) {
       const found = await this.orderRefs(merchantId, req.orderIds);
-      const errors: FieldError[] = [];
-      req.orderIds.forEach((ref, i) => {
-        if (!found.has(ref)) errors.push({ field: `orderIds[${i}]`, message: `no order ${ref}` });
-      });
-      if (errors.length) throw new Invalid(`${errors.length} unknown order(s): ${errors.slice(0, 5).map((e) => e.message.slice(9)).join(', ')}`, errors);
+      const unknown = req.orderIds.map((ref, i) => ({ ref, i })).filter(({ ref }) => !found.has(ref));
+      if (unknown.length) {
+        throw new Invalid(`${unknown.length} unknown order(s): ${unknown.slice(0, 5).map((u) => u.ref).join(', ')}${unknown.length > 5 ? ', ...' : ''}`,
+          unknown.map((u) => ({ field: `orderIds[${u.i}]`, message: `no order ${u.ref}` })));
+      }
       orderIds = [...new Set(req.orderIds.map((ref) => found.get(ref)!))];
     } else if (req.status) {
       const rows = await this.services.store.db.select({ id: orders.id }).from(orders)
@@ -193,6 +193,8 @@ export function resolveOptions(o: Partial<PackOptions> | undefined, defaultTimeL
     ratePerKg: o?.ratePerKg ?? '0.50',
     perParcel: o?.perParcel ?? '4.00',
     objective: o?.objective ?? 'cost',
+    minSupportPercent: o?.minSupportPercent ?? 70,
+    separateHazmat: o?.separateHazmat ?? true,
     timeLimitMs: o?.timeLimitMs ?? defaultTimeLimitMs,
   };
 }

@@ -205,3 +205,14 @@ test('with full support required every item rests on the floor or on items below
   }
   assert.throws(() => cartonize({ items }, boxes, { minSupportPercent: 120 }), PackingInputError);
 });
+
+test('a large order honours the time limit loosely and stays complete', () => {
+  const items: PackItem[] = [];
+  for (let i = 0; i < 120; i++) items.push({ id: `i${i}`, widthMm: 20 + ((i * 37) % 281), lengthMm: 20 + ((i * 53) % 281), depthMm: 5 + ((i * 29) % 196), weightGrams: 50 + ((i * 71) % 2950), quantity: 1 + (i % 5) });
+  const boxes = [1, 2, 3, 4].map((k) => box(`B${k}`, 200 * k, 150 * k + 100, 100 * k + 100, { maxWeightGrams: 10000 * k, costMinor: 100 * k }));
+  const t0 = performance.now();
+  const r = cartonize({ items }, boxes, { timeLimitMs: 100, shipping: { dimDivisorCm3PerKg: 5000, ratePerKgMinor: 50 } });
+  assert.ok(performance.now() - t0 < 3000);
+  check(r, items, boxes);
+  assert.deepEqual(r.unpackable, []);
+});

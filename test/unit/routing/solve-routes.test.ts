@@ -217,5 +217,5 @@ test('haversine matrix applies circuity and speed', () => {
   const straight = 1145; // Paris Hotel de Ville to the Louvre, about 1.15 km
   assert.ok(Math.abs(m.distancesMetres[0][1] - 1.5 * straight) < 30);
   assert.equal(m.durationsSeconds[0][1], Math.round(m.distancesMetres[0][1] / 10));
-  assert.throws(() => buildHaversineMatrix([{ lat: Number.NaN, lng: 0 }]));
+  assert.throws(() => buildHaversineMatrix([{ lat: Number.NaN, lng: 0 }]), RoutingInputError);
 });

@@ -64,7 +64,7 @@ export interface Cartonization {
     cost: string;
     boxesByCode: Record<string, number>;
   };
-  assumptions: { dimDivisorCm3PerKg: number; ratePerKg: string; perParcel: string; objective: string; timeLimitMs: number };
+  assumptions: { dimDivisorCm3PerKg: number; ratePerKg: string; perParcel: string; objective: string; minSupportPercent: number; separateHazmat: boolean; timeLimitMs: number };
   elapsedMs: number;
 }
 

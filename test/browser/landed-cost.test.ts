@@ -1,0 +1,114 @@
+/**
+ * The Cross-border page in headless Chromium on the demo merchant: it opens on one of the
+ * merchant's orders abroad, quotes it with every charge's rule and formula, finds an HS code by
+ * words, and previews a customs document as PDF.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer } from '../../src/server.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const screenshotPath = join(root, '.tmp', 'landed-cost.png');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let page: Page;
+let dataDir: string;
+const pageErrors: string[] = [];
+
+before(async () => {
+  if (!existsSync(join(root, 'web', 'dist', 'index.html'))) {
+    const build = spawnSync('npx', ['vite', 'build', 'web'], { cwd: root, stdio: 'inherit' });
+    assert.equal(build.status, 0, 'vite build web failed');
+  }
+  dataDir = mkdtempSync(join(tmpdir(), 'portolan-browser-lc-'));
+  server = await startServer({ port: 0, dataDir, seed: { orders: 1500, seed: 11 } });
+  assert.ok(server.demoApiKey);
+  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+  page.setDefaultTimeout(30_000);
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('opens on a demo order abroad and shows the landed cost with each rule and formula', async () => {
+  await page.goto(`${server.url}/#key=${server.demoApiKey}`);
+  await page.getByTestId('nav-cross-border').click();
+  await page.getByTestId('page-cross-border').waitFor();
+  await page.getByTestId('quote').waitFor();
+  const ddp = (await page.getByTestId('quote-ddp').textContent()) ?? '';
+  assert.match(ddp, /\d/, `DDP total shown: ${ddp}`);
+  assert.match((await page.locator('.card-header .muted.small').first().textContent()) ?? '', /prefilled from order \d+/);
+  const lines = page.getByTestId('charge-line');
+  assert.ok((await lines.count()) >= 1, 'at least one charge line');
+  const first = (await lines.first().textContent()) ?? '';
+  assert.match(first, /rule/, 'the rule behind the line');
+  assert.match(first, /×|%|per/, `a formula: ${first}`);
+  // The demo merchant has no stored rates: the page says the quote uses example rates.
+  await page.getByTestId('example-rates-note').waitFor();
+  await page.getByTestId('rates-none').waitFor();
+});
+
+test('switching to DAP moves import charges to delivery', async () => {
+  await page.getByTestId('quote-incoterm').selectOption('DAP');
+  await page.getByTestId('quote-submit').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="quote-checkout"]')?.closest('.kpi')?.textContent?.includes('DAP'));
+  const due = (await page.getByTestId('quote-due').textContent()) ?? '';
+  assert.match(due, /\d/);
+});
+
+test('bad input is named: an HS code of the wrong length', async () => {
+  const hs = page.getByTestId('quote-hs-0');
+  const before = await hs.inputValue();
+  await hs.fill('6109');
+  await page.getByTestId('quote-submit').click();
+  await page.getByTestId('error').waitFor();
+  assert.match((await page.getByTestId('error').textContent()) ?? '', /items\.0\.hsCode/);
+  await hs.fill(before);
+});
+
+test('the HS helper finds a code by words', async () => {
+  const hs = page.getByTestId('quote-hs-0');
+  const original = await hs.inputValue();
+  await hs.fill('wool sweater');
+  await page.getByTestId('quote-hs-0-hits').waitFor();
+  const hits = (await page.getByTestId('quote-hs-0-hits').textContent()) ?? '';
+  assert.match(hits, /6110/, `jerseys and pullovers found: ${hits.slice(0, 200)}`);
+  await page.getByTestId('quote-hs-0-hits').locator('button:not([disabled])').first().click();
+  assert.match(await hs.inputValue(), /^6110\d{2}$/);
+  await hs.fill(original);
+  await page.getByTestId('quote-submit').click();
+  await page.getByTestId('quote').waitFor();
+});
+
+test('previews the commercial invoice of the order as PDF', async () => {
+  await page.getByTestId('doc-type-commercial-invoice').click();
+  await page.getByTestId('doc-render').click();
+  await page.getByTestId('doc-preview').waitFor();
+  const src = await page.getByTestId('doc-preview').getAttribute('src');
+  assert.match(src ?? '', /^blob:/);
+  assert.match((await page.getByTestId('doc-info').textContent()) ?? '', /commercial-invoice-INV-\d+\.pdf · 1 page/);
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  await page.getByTestId('quote').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath, fullPage: true });
+  assert.deepEqual(pageErrors, []);
+});
+
+test('a document the checks refuse lists every problem', async () => {
+  await page.getByTestId('doc-order').fill('no-such-order');
+  await page.getByTestId('doc-render').click();
+  await page.getByTestId('doc-problems').waitFor();
+  assert.match((await page.getByTestId('doc-problems').textContent()) ?? '', /no-such-order/);
+});

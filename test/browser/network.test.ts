@@ -1,0 +1,92 @@
+/**
+ * The Network page in headless Chromium on the demo merchant: run a study, watch it progress, and
+ * read the map, the trade-off curve, the scenario table and the comparison with today's network.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer } from '../../src/server.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const screenshotPath = join(root, '.tmp', 'network.png');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let page: Page;
+let dataDir: string;
+const pageErrors: string[] = [];
+
+before(async () => {
+  if (!existsSync(join(root, 'web', 'dist', 'index.html'))) {
+    const build = spawnSync('npx', ['vite', 'build', 'web'], { cwd: root, stdio: 'inherit' });
+    assert.equal(build.status, 0, 'vite build web failed');
+  }
+  dataDir = mkdtempSync(join(tmpdir(), 'portolan-browser-network-'));
+  server = await startServer({ port: 0, dataDir, seed: { orders: 2500, seed: 11 }, runner: { concurrency: 1 } });
+  assert.ok(server.demoApiKey);
+  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  page.setDefaultTimeout(60_000);
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('runs a study on the demo merchant and shows map, curve, scenarios and today', async () => {
+  await page.goto(`${server.url}/#key=${server.demoApiKey}`);
+  await page.getByTestId('page-overview').waitFor();
+  await page.getByTestId('nav-network').click();
+  const root = page.getByTestId('page-network');
+  await root.waitFor();
+  assert.equal(await root.getByTestId('not-built').count(), 0, 'a real page');
+  await root.getByText('No network study yet').waitFor();
+
+  await page.getByTestId('network-max').selectOption('4');
+  await page.getByTestId('network-time').selectOption('10');
+  await page.getByTestId('network-run').click();
+  await page.getByTestId('network-progress').waitFor();
+  await page.getByTestId('network-study').waitFor({ timeout: 120_000 });
+  assert.equal(await page.getByTestId('network-failure').count(), 0);
+
+  const rows = page.getByTestId('scenario-table').getByTestId('scenario-row');
+  assert.equal(await rows.count(), 5, 'four scenarios and today');
+  assert.match((await rows.last().textContent()) ?? '', /Today/);
+  assert.match((await page.getByTestId('scenario-table').textContent()) ?? '', /lowest cost/);
+
+  const map = page.getByTestId('network-map');
+  await map.waitFor();
+  const points = await map.getByTestId('map-point').count();
+  assert.ok(points > 50, `demand zones and sites on the map (${points})`);
+  assert.ok((await map.locator('path.map-line').count()) > 20, 'catchment lines drawn');
+  await page.locator('[data-testid="network-tradeoff"] canvas').first().waitFor();
+  await page.getByTestId('network-comparison').waitFor();
+  assert.match((await page.getByTestId('network-comparison').textContent()) ?? '', /Today/);
+
+  // Choosing another number of warehouses redraws the map's catchments.
+  await page.getByTestId('network-k-2').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="network-sites"] tr').length === 2);
+  await page.getByTestId('network-k-3').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="network-sites"] tr').length === 3);
+
+  mkdirSync(dirname(screenshotPath), { recursive: true });
+  await page.screenshot({ path: screenshotPath, fullPage: true });
+
+  // The latest study is shown again on arrival.
+  await page.reload();
+  await page.getByTestId('network-study').waitFor();
+  assert.equal(await page.getByTestId('scenario-table').getByTestId('scenario-row').count(), 5);
+});
+
+test('no script errors in the page', () => {
+  assert.deepEqual(pageErrors, []);
+});
