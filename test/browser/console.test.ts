@@ -20,7 +20,7 @@ const sections = [
   { id: 'overview', built: true },
   { id: 'network', built: false },
   { id: 'inventory', built: false },
-  { id: 'packing', built: false },
+  { id: 'packing', built: true },
   { id: 'shipping', built: false },
   { id: 'cross-border', built: false },
   { id: 'last-mile', built: false },

@@ -18,6 +18,7 @@ export function registerPackingCommands(program: Command): void {
     .option('--rate-per-kg <amount>', 'estimated carrier price per started kg (default 0.50)')
     .option('--per-parcel <amount>', 'estimated carrier price per parcel (default 4.00)')
     .option('--dim-divisor <n>', 'dimensional-weight divisor in cm³/kg (default 5000)', Number)
+    .option('--min-support <pct>', 'share of each item’s base that must rest on something, percent (default 70)', Number)
     .option('--hazmat-together', 'let dangerous goods share a parcel with the other items')
     .option('--time-limit <ms>', 'search budget per order in ms', parseIntOption('--time-limit', 10))
     .option('--json', 'print the API answer as JSON')
@@ -33,6 +34,7 @@ export function registerPackingCommands(program: Command): void {
       if (opts.dimDivisor !== undefined) options.dimDivisor = opts.dimDivisor;
       if (opts.timeLimit !== undefined) options.timeLimitMs = opts.timeLimit;
       if (opts.hazmatTogether) options.separateHazmat = false;
+      if (opts.minSupport !== undefined) options.minSupportPercent = opts.minSupport;
       if (Object.keys(options).length) body.options = options;
       const client = new ApiClient(opts);
 

@@ -222,6 +222,7 @@ export function ejectionChains(inst: Instance, s: AssignmentState, deadline: Dea
         const delta1 = cost[r1 + b] - cost[r1 + a];
         const overflow = s.load[b] + d1 - capacity[b];
         for (const z2 of members[b]) {
+          if (s.assign[z2] !== b || z2 === z1) continue;
           const d2 = demand[z2];
           if (d2 < overflow - EPS) continue;
           const r2 = z2 * sites;
@@ -238,7 +239,8 @@ export function ejectionChains(inst: Instance, s: AssignmentState, deadline: Dea
             s.assign[z2] = c;
             s.serviceCost += delta;
             improved = any = true;
-            break search;
+            // carry on with the next zone; member lists are refreshed on the next sweep
+            continue search;
           }
         }
       }

@@ -78,46 +78,6 @@ export function loadContainer(
     deadline.progress(`loading: ${((100 * best.volumeMm3) / binVolume).toFixed(1)} %`);
   }
 
-  // two-step look-ahead with the time that is left: a block is judged by the best completion
-  // reachable through any of the `width` best blocks that could follow it
-  const evaluate = (state: PackingState, width: number, criterion: Criterion): number => {
-    const grandchildren = state.clone().branches(criterion, width, cands);
-    if (grandchildren.length === 0) return state.volumeMm3;
-    let top = -1;
-    for (const g of grandchildren) {
-      for (const completion of [Criterion.Volume, Criterion.BestFit]) {
-        const done = g.clone().complete({ criterion: completion, topK: 1 }, buffer);
-        iterations++;
-        if (done.volumeMm3 > best.volumeMm3) best = done;
-        if (done.volumeMm3 > top) top = done.volumeMm3;
-      }
-      if (deadline.expired()) break;
-    }
-    return top;
-  };
-  for (let r = 0; r < 2 * widths.length && best.volumeMm3 < upperBound && !deadline.expired() && iterations < maxIterations; r++) {
-    const width = widths[r >> 1];
-    const criterion = (r & 1) === 0 ? Criterion.Volume : Criterion.BestFit;
-    let state = new PackingState(bin, kinds, counts);
-    while (!deadline.expired() && iterations < maxIterations) {
-      const children = state.branches(criterion, width, cands);
-      if (children.length === 0) break;
-      let chosen: PackingState | null = null;
-      let chosenVolume = -1;
-      for (const next of children) {
-        const v = evaluate(next, width, criterion);
-        if (v > chosenVolume) {
-          chosenVolume = v;
-          chosen = next;
-        }
-        if (deadline.expired()) break;
-      }
-      if (!chosen) break;
-      state = chosen;
-    }
-    deadline.progress(`loading: ${((100 * best.volumeMm3) / binVolume).toFixed(1)} %`);
-  }
-
   return {
     placements: expandBlocks(best.blocks, cargo),
     loadedVolumeMm3: best.volumeMm3,

@@ -39,7 +39,11 @@ const PACKAGING_SHARE = 0.1;
 const MIN_PACKAGING_GRAMS = 100;
 
 function zodFieldErrors(error: ZodError): FieldError[] {
-  return error.issues.map((i) => ({ field: i.path.length ? i.path.join('.') : '(body)', message: i.message }));
+  return error.issues.flatMap((i) => {
+    const at = i.path.join('.');
+    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ field: at ? `${at}.${k}` : k, message: 'is not a known field' }));
+    return [{ field: at || '(body)', message: i.message }];
+  });
 }
 
 function today(): string {

@@ -162,7 +162,8 @@ export function PackingResult({ result }: { result: Cartonization }) {
       ) : null}
       <p className="muted small">
         Cost estimate: box price + {money(result.assumptions.perParcel)} per parcel + {money(result.assumptions.ratePerKg)} per started kg of the greater of actual and dimensional weight. Positions are from the box’s
-        front-left-bottom inner corner: x along the width, y along the length, z up.
+        front-left-bottom inner corner: x along the width, y along the length, z up. At least {result.assumptions.minSupportPercent} % of each item’s base rests on the floor or on items below; fragile items carry only fragile items.
+        {result.assumptions.separateHazmat ? ' Dangerous goods travel in parcels of their own.' : ''}
       </p>
     </div>
   );
