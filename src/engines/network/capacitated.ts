@@ -125,7 +125,11 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
   };
 
   methods.push('lagrangian');
-  const lagrangianEndsAtMs = deadline.elapsedMs() + 0.3 * limitMs;
+  const mipPossible = useMip && inst.sites * (inst.zones + 1) <= MIP_MAX_COLUMNS;
+  const lagrangianStartMs = deadline.elapsedMs();
+  const lagrangianEndsAtMs = lagrangianStartMs + (mipPossible ? 0.3 : 0.8) * limitMs;
+  let repairMs = 0;
+  let highestBound = -Infinity;
   const fractional = inst.kind === 'multi-source';
   const lagrangianDeadline = {
     expired: () => deadline.expired() || deadline.elapsedMs() > lagrangianEndsAtMs,
@@ -136,11 +140,18 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
     fractional,
     closeEnough: (bound) => provenOptimal(inst, bestCost, bound),
     onRelaxed: (relaxed) => {
+      // repairs cost more than subgradient steps: keep them to about 40 % of the time and
+      // spend them on relaxed solutions near the best bound so far
+      highestBound = Math.max(highestBound, relaxed.bound);
+      if (relaxed.bound < highestBound - 0.005 * Math.abs(highestBound)) return;
+      if (repairMs > 0.4 * (deadline.elapsedMs() - lagrangianStartMs)) return;
       const key = relaxed.open.join('');
       if (seen.has(key)) return;
       seen.add(key);
+      const t0 = deadline.elapsedMs();
       const s = repairRelaxed(inst, relaxed);
       if (s) consider(s, true);
+      repairMs += deadline.elapsedMs() - t0;
     },
   });
   let lowerBound = lag.bound;

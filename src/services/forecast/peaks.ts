@@ -12,11 +12,13 @@ const HISTORY_RATIO = 2;
 /** ...and this many Poisson standard deviations above it, so slow movers' noise is not a peak. */
 const HISTORY_Z = 3;
 /** Forecasts are expectations, already smooth: a smaller uplift is a real peak. */
-const FORECAST_RATIO = 1.5;
+const FORECAST_RATIO = 1.3;
 /** Below this usual level (units per day) a ratio says little. */
 const MIN_USUAL = 1;
 const LOOKBACK_DAYS = 365;
 const MAX_PEAKS = 5;
+/** Peaks ahead matter more than those behind: they are kept besides the MAX_PEAKS past ones. */
+const MAX_FORECAST_PEAKS = 3;
 
 function median(values: number[]): number {
   values.sort((a, b) => a - b);
@@ -26,7 +28,7 @@ function median(values: number[]): number {
 
 /**
  * `values` holds the history (n days from `startMs`, NaN before the series existed) followed by the
- * point forecast. Returns at most MAX_PEAKS peaks, the most pronounced ones, in date order.
+ * point forecast. Returns the most pronounced past and coming peaks, in date order.
  */
 export function findPeaks(values: ArrayLike<number>, n: number, startMs: number, eventOn: Map<number, string>): Peak[] {
   const candidates: Peak[] = [];
@@ -53,10 +55,15 @@ export function findPeaks(values: ArrayLike<number>, n: number, startMs: number,
   // The highest days first, leaving out the shoulders of a peak already kept.
   const order = candidates.map((_, k) => k).sort((a, b) => candidates[b].ratio - candidates[a].ratio);
   const kept: number[] = [];
+  let past = 0;
+  let ahead = 0;
   for (const k of order) {
-    if (kept.length >= MAX_PEAKS) break;
+    const forecast = candidates[k].kind === 'forecast';
+    if (forecast ? ahead >= MAX_FORECAST_PEAKS : past >= MAX_PEAKS) continue;
     if (kept.some((q) => Math.abs(indexes[q] - indexes[k]) <= 2)) continue;
     kept.push(k);
+    if (forecast) ahead++;
+    else past++;
   }
   return kept.sort((a, b) => indexes[a] - indexes[b]).map((k) => candidates[k]);
 }

@@ -225,9 +225,11 @@ export async function runForecast(payload: ForecastPayload, control: SolveContro
   const bottomAccuracy = roundMetrics(meanAccuracy(bottoms.filter((b) => b.accuracy).map((b) => b.accuracy!)));
   const total = unique.find((s) => s.key === TOTAL_KEY)!;
 
-  // Peaks worth a headline: the total's, then categories' and SKUs' by how far they stand out.
+  // Peaks worth a headline: the total's, then categories' and SKUs' by the extra units they bring
+  // (a ratio alone puts one wholesale order of a slow mover above Black Friday).
   const tagged = (s: ForecastSeriesResult) => s.peaks.map((p) => ({ ...p, key: s.key, label: s.label }));
-  const others = unique.filter((s) => s.level === 'category' || (s.level === 'sku' && s.sku !== null)).flatMap(tagged).sort((a, b) => b.ratio - a.ratio);
+  const others = unique.filter((s) => s.level === 'category' || (s.level === 'sku' && s.sku !== null)).flatMap(tagged)
+    .sort((a, b) => Number(b.kind === 'forecast') - Number(a.kind === 'forecast') || b.units - b.usual - (a.units - a.usual));
   const headline: (Peak & { key: string; label: string })[] = [...tagged(total), ...others].slice(0, 20);
 
   const zeroSeries = bottoms.filter((b) => b.forecast!.flags.some((f) => f === 'no-history' || f === 'all-zero-history')).length;

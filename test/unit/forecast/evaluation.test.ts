@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { Command } from 'commander';
+import { registerForecastBench } from '../../../bench/forecast/command.js';
 import { readDataset } from '../../../bench/forecast/datasets.js';
 import * as benchMetrics from '../../../bench/forecast/metrics.js';
 import { runBenchmark } from '../../../bench/forecast/run.js';
@@ -92,5 +94,26 @@ describe('benchmark readers', () => {
     const d = readDataset(join(dir, 'sales.csv'), 1);
     assert.equal(d.format, 'm5');
     assert.deepEqual(d.series[0], { id: 'X_1', train: [0, 1, 0], test: [2] });
+  });
+
+  it('the bench command writes one row per series: id then H forecasts', async () => {
+    writeFileSync(join(dir, 'Cmd-train.csv'), '"V1","V2","V3","V4","V5","V6"\n"A","1","2","3","4","5"\n"B","5","5","5","5","5"\n');
+    writeFileSync(join(dir, 'Cmd-test.csv'), '"V1","V2","V3"\n"A","6","7"\n"B","5","5"\n');
+    const bench = new Command('bench').exitOverride();
+    registerForecastBench(bench);
+    const log = console.log;
+    const printed: string[] = [];
+    console.log = (...args: unknown[]) => void printed.push(args.join(' '));
+    try {
+      await bench.parseAsync(['forecast', join(dir, 'Cmd-train.csv'), '--horizon', '2', '--json', '--out', join(dir, 'out')], { from: 'user' });
+    } finally {
+      console.log = log;
+    }
+    const report = JSON.parse(printed.join('\n'));
+    assert.equal(report.series, 2);
+    const rows = readFileSync(join(dir, 'out', 'M4-Cmd.csv'), 'utf8').trim().split('\n').map((r) => r.split(','));
+    assert.deepEqual(rows.map((r) => r[0]), ['A', 'B']);
+    for (const r of rows) assert.equal(r.length, 3);
+    assert.deepEqual(rows[1].slice(1).map(Number), [5, 5]);
   });
 });

@@ -1,0 +1,217 @@
+/**
+ * The route plan resource: what a merchant asks (`RoutePlanCreate`) and what the job gives back
+ * (`RoutePlanResult`). One definition for request validation, the job result and OpenAPI.
+ *
+ * Clock times are "HH:MM" local to the depot on the delivery date (up to 47:59 for a night shift
+ * running past midnight); the engine works in seconds since that midnight.
+ */
+import { z } from 'zod';
+import { Code, Latitude, Longitude, NonNegativeDecimal } from '../../domain/codes.js';
+
+export const ClockTime = z.string().trim()
+  .regex(/^([01]?\d|2\d|3\d|4[0-7]):[0-5]\d$/, 'must be a local time "HH:MM", e.g. "09:00"')
+  .meta({ description: 'local time at the depot, "HH:MM" (hours up to 47 for routes past midnight)', example: '09:00' });
+
+export function clockSeconds(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h * 3600 + m * 60;
+}
+
+export function clockOf(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds / 60) * 60);
+  return `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
+}
+
+const Window = z.strictObject({ from: ClockTime, to: ClockTime })
+  .refine((w) => clockSeconds(w.from) <= clockSeconds(w.to), { message: 'closes before it opens: to must not be before from', path: ['to'] });
+
+const Place = z.strictObject({ lat: Latitude, lng: Longitude });
+const Skills = z.array(z.string().trim().min(1).max(64)).max(20);
+const IsoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+
+export const StopDemand = z.strictObject({
+  weightG: z.number().min(0, 'must not be negative').default(0),
+  volumeL: z.number().min(0, 'must not be negative').default(0),
+  parcels: z.number().int('must be a whole number').min(0, 'must not be negative').default(1),
+});
+
+export const StopInput = z.strictObject({
+  id: z.string().trim().min(1, 'must not be empty').max(100),
+  orderNumber: z.string().max(100).optional(),
+  name: z.string().max(200).optional(),
+  lat: Latitude,
+  lng: Longitude,
+  demand: StopDemand.optional().meta({ description: 'default: nothing but one parcel' }),
+  timeWindows: z.array(Window).max(5).optional().meta({ description: 'service starts inside one of these; default the delivery window 09:00–18:00' }),
+  serviceMinutes: z.number().min(0, 'must not be negative').max(600).optional().meta({ description: 'time at the stop; default 5 minutes' }),
+  skills: Skills.optional().meta({ description: 'every skill listed must be held by the vehicle' }),
+  priority: z.number().int().min(0).max(100).optional().meta({ description: 'higher is more important when not every stop can be served (default 1)' }),
+});
+
+export const VehicleCapacity = z.strictObject({
+  weightG: z.number().positive('must be greater than 0').optional(),
+  volumeL: z.number().positive('must be greater than 0').optional(),
+  parcels: z.number().int().positive('must be greater than 0').optional(),
+}).meta({ description: 'a dimension left out is unlimited' });
+
+export const VehicleInput = z.strictObject({
+  id: z.string().trim().min(1, 'must not be empty').max(64).optional(),
+  capacity: VehicleCapacity.optional(),
+  shift: Window.optional().meta({ description: 'leave the start no earlier, be back by the end; default 08:00–19:00' }),
+  fixedCost: NonNegativeDecimal.optional().meta({ description: 'per vehicle used that day' }),
+  costPerKm: NonNegativeDecimal.optional(),
+  costPerHour: NonNegativeDecimal.optional(),
+  skills: Skills.optional(),
+  start: Place.optional().meta({ description: 'default the depot' }),
+  end: Place.optional().meta({ description: 'default the start' }),
+  openEnd: z.boolean().optional().meta({ description: 'the route ends at its last stop' }),
+  maxDurationHours: z.number().positive('must be greater than 0').max(48).optional(),
+  maxDistanceKm: z.number().positive('must be greater than 0').optional(),
+});
+
+const Matrix = z.strictObject({
+  distancesMetres: z.array(z.array(z.number().min(0, 'must not be negative'))),
+  durationsSeconds: z.array(z.array(z.number().min(0, 'must not be negative'))),
+}).meta({ description: 'travel between locations: index 0 is the depot, then the stops in the order given' });
+
+export const RoutePlanOptions = z.strictObject({
+  timeLimitSeconds: z.number().min(1, 'must be between 1 and 600').max(600, 'must be between 1 and 600').default(10),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+  circuityFactor: z.number().min(1, 'must be between 1 and 3').max(3, 'must be between 1 and 3').default(1.3)
+    .meta({ description: 'road km per great-circle km' }),
+  speedKmh: z.number().min(5, 'must be between 5 and 130').max(130, 'must be between 5 and 130').default(45)
+    .meta({ description: 'mean driving speed with the great-circle estimate' }),
+  matrix: Matrix.optional(),
+  tableUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()
+    .meta({ description: 'an OSRM server (e.g. http://osrm:5000) or its /table/v1/<profile> URL: road distances and times instead of the estimate' }),
+});
+
+const MAX_STOPS = 2000;
+
+export const RoutePlanCreate = z.strictObject({
+  depotCode: Code.optional().meta({ description: 'the warehouse the vans leave from; with no `stops`, its orders are the stops' }),
+  depot: Place.extend({ name: z.string().max(200).optional() }).optional().meta({ description: 'a depot by coordinates, for an explicit stop list' }),
+  date: IsoDate.optional().meta({ description: 'delivery date; default the day of the latest order near the depot' }),
+  days: z.number().int('must be a whole number').min(1, 'must be between 1 and 60').max(60, 'must be between 1 and 60').default(7)
+    .meta({ description: 'orders placed on `date` and the days before it, this many days in all' }),
+  radiusKm: z.number().positive('must be greater than 0').max(1000, 'must be at most 1000').default(100)
+    .meta({ description: 'orders shipping within this distance of the depot' }),
+  stops: z.array(StopInput).min(1, 'must list at least one stop').max(MAX_STOPS, `must list at most ${MAX_STOPS} stops`).optional(),
+  vehicles: z.union([
+    z.number().int('must be a whole number').min(1, 'must be at least 1 vehicle').max(200, 'must be at most 200'),
+    z.array(VehicleInput).min(1, 'must list at least one vehicle').max(200, 'must list at most 200 vehicles'),
+  ]).optional().meta({ description: 'a number of standard vans, or a list of vehicles; default enough vans for the stops' }),
+  options: RoutePlanOptions.default(RoutePlanOptions.parse({})),
+}).superRefine((v, ctx) => {
+  if (!v.stops && !v.depotCode) ctx.addIssue({ code: 'custom', path: ['depotCode'], message: 'give a depotCode (to plan its orders) or a stops list' });
+  if (!v.depotCode && !v.depot && v.stops) ctx.addIssue({ code: 'custom', path: ['depot'], message: 'an explicit stop list needs a depot or a depotCode' });
+  if (v.depotCode && v.depot) ctx.addIssue({ code: 'custom', path: ['depot'], message: 'give depotCode or depot, not both' });
+  if (v.stops) {
+    const seen = new Map<string, number>();
+    v.stops.forEach((s, i) => {
+      if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['stops', i, 'id'], message: `duplicate stop id "${s.id}" (also stops.${seen.get(s.id)}.id)` });
+      else seen.set(s.id, i);
+    });
+  }
+  if (Array.isArray(v.vehicles)) {
+    const seen = new Set<string>();
+    v.vehicles.forEach((veh, i) => {
+      if (veh.id === undefined) return;
+      if (seen.has(veh.id)) ctx.addIssue({ code: 'custom', path: ['vehicles', i, 'id'], message: `duplicate vehicle id "${veh.id}"` });
+      seen.add(veh.id);
+    });
+  }
+  const m = v.options?.matrix;
+  if (m) {
+    if (!v.stops) ctx.addIssue({ code: 'custom', path: ['options', 'matrix'], message: 'a given matrix goes with an explicit stops list' });
+    const size = 1 + (v.stops?.length ?? 0);
+    for (const key of ['distancesMetres', 'durationsSeconds'] as const) {
+      if (m[key].length !== size || m[key].some((row) => row.length !== size)) {
+        ctx.addIssue({ code: 'custom', path: ['options', 'matrix', key], message: `must be ${size}×${size}: the depot, then each stop` });
+      }
+    }
+    if (Array.isArray(v.vehicles) && v.vehicles.some((x) => x.start || x.end)) {
+      ctx.addIssue({ code: 'custom', path: ['vehicles'], message: 'with a given matrix every vehicle starts and ends at the depot (no start/end)' });
+    }
+  }
+  if (m && v.options?.tableUrl) ctx.addIssue({ code: 'custom', path: ['options', 'tableUrl'], message: 'give a matrix or a tableUrl, not both' });
+}).meta({ id: 'RoutePlanCreate' });
+export type RoutePlanCreate = z.output<typeof RoutePlanCreate>;
+
+const Money = z.string().meta({ description: 'decimal amount in the plan currency' });
+const Load = z.object({ weightG: z.number(), volumeL: z.number(), parcels: z.number() });
+
+export const PlannedStop = z.object({
+  sequence: z.number(),
+  stopId: z.string(),
+  orderId: z.string().nullable(),
+  orderNumber: z.string().nullable(),
+  name: z.string().nullable(),
+  address: z.string().nullable(),
+  lat: z.number(), lng: z.number(),
+  arrival: z.string().meta({ description: 'local HH:MM' }),
+  serviceStart: z.string(),
+  departure: z.string(),
+  arrivalSeconds: z.number(), waitSeconds: z.number(), serviceSeconds: z.number(), departureSeconds: z.number(),
+  legKm: z.number().meta({ description: 'driven from the previous stop or the start' }),
+  demand: Load,
+  loadAfter: Load.meta({ description: 'still on board after this stop' }),
+});
+
+export const PlannedRouteOut = z.object({
+  vehicleId: z.string(),
+  start: z.object({ lat: z.number(), lng: z.number(), time: z.string(), seconds: z.number() }),
+  end: z.object({ lat: z.number(), lng: z.number(), time: z.string(), seconds: z.number() }).meta({ description: 'for an open end: the last stop' }),
+  openEnd: z.boolean(),
+  stops: z.array(PlannedStop),
+  load: Load,
+  capacity: z.object({ weightG: z.number().nullable(), volumeL: z.number().nullable(), parcels: z.number().nullable() }),
+  distanceKm: z.number(),
+  durationSeconds: z.number(),
+  drivingSeconds: z.number(),
+  serviceSeconds: z.number(),
+  waitSeconds: z.number(),
+  cost: Money,
+});
+
+export const UnassignedOut = z.object({
+  stopId: z.string(),
+  orderNumber: z.string().nullable(),
+  name: z.string().nullable(),
+  lat: z.number(), lng: z.number(),
+  reason: z.enum(['skill', 'capacity', 'time_window', 'shift', 'max_distance', 'max_duration', 'fleet_exhausted']),
+  detail: z.string(),
+});
+
+export const RoutePlanResult = z.object({
+  date: z.string().nullable(),
+  depot: z.object({ code: z.string().nullable(), name: z.string(), lat: z.number(), lng: z.number() }),
+  orders: z.object({ from: z.string(), to: z.string(), radiusKm: z.number(), found: z.number() }).nullable()
+    .meta({ description: 'for a plan of the merchant orders: the order window (UTC dates) and how many orders it held' }),
+  currency: z.string(),
+  routes: z.array(PlannedRouteOut),
+  unassigned: z.array(UnassignedOut),
+  totals: z.object({
+    distanceKm: z.number(), durationSeconds: z.number(), vehiclesUsed: z.number(), vehiclesAvailable: z.number(),
+    stops: z.number(), stopsServed: z.number(), cost: Money,
+  }),
+  settings: z.object({
+    timeLimitSeconds: z.number(), seed: z.number(), circuityFactor: z.number().nullable(), speedKmh: z.number().nullable(),
+    travel: z.enum(['estimate', 'osrm', 'matrix']),
+  }),
+  stats: z.object({ iterations: z.number(), elapsedMs: z.number(), firstFeasibleMs: z.number().nullable() }),
+}).meta({ id: 'RoutePlanResult' });
+export type RoutePlanResult = z.output<typeof RoutePlanResult>;
+
+export const RoutePlanListItem = z.object({
+  id: z.string(), status: z.string(), progress: z.number(), message: z.string(), createdAt: z.string(), finishedAt: z.string().nullable(),
+  depotCode: z.string().nullable(), date: z.string().nullable(),
+  totals: RoutePlanResult.shape.totals.nullable(),
+}).meta({ id: 'RoutePlanListItem' });
+export type RoutePlanListItem = z.output<typeof RoutePlanListItem>;
+
+export const RoutingDepot = z.object({
+  code: z.string(), name: z.string(), city: z.string(), country: z.string(), lat: z.number(), lng: z.number(),
+  latestOrderDate: z.string().nullable().meta({ description: 'UTC date of the latest order within 100 km' }),
+}).meta({ id: 'RoutingDepot' });
+export type RoutingDepot = z.output<typeof RoutingDepot>;
