@@ -18,7 +18,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const sections = [
   { id: 'overview', built: true },
-  { id: 'network', built: false },
+  { id: 'network', built: true },
   { id: 'inventory', built: false },
   { id: 'packing', built: true },
   { id: 'shipping', built: false },

@@ -101,8 +101,11 @@ test('previews the commercial invoice of the order as PDF', async () => {
   assert.match(src ?? '', /^blob:/);
   assert.match((await page.getByTestId('doc-info').textContent()) ?? '', /commercial-invoice-INV-\d+\.pdf · 1 page/);
   mkdirSync(join(root, '.tmp'), { recursive: true });
-  await page.getByTestId('quote').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: screenshotPath, fullPage: true });
+  // A tall viewport rather than fullPage: the shell scrolls inside its main area.
+  await page.setViewportSize({ width: 1440, height: 2300 });
+  await page.getByTestId('page-cross-border').evaluate((el) => el.scrollIntoView());
+  await page.screenshot({ path: screenshotPath });
+  await page.setViewportSize({ width: 1440, height: 1100 });
   assert.deepEqual(pageErrors, []);
 });
 

@@ -85,6 +85,17 @@ test('runs a study on the demo merchant and shows map, curve, scenarios and toda
   await page.reload();
   await page.getByTestId('network-study').waitFor();
   assert.equal(await page.getByTestId('scenario-table').getByTestId('scenario-row').count(), 5);
+
+  // A second study becomes the one shown; the first stays one choice away.
+  await page.getByTestId('network-max').selectOption('2');
+  await page.getByTestId('network-time').selectOption('5');
+  await page.getByTestId('network-run').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="scenario-table"] [data-testid="scenario-row"]').length === 3, undefined, { timeout: 120_000 });
+  const history = page.getByTestId('network-history');
+  await history.waitFor();
+  assert.equal(await history.locator('option').count(), 2);
+  await history.selectOption({ index: 1 });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="scenario-table"] [data-testid="scenario-row"]').length === 5);
 });
 
 test('no script errors in the page', () => {

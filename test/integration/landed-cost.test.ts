@@ -155,6 +155,7 @@ describe('cross-border API', () => {
       [{ ...CA_EXAMPLE, destination: { country: 'CA' } }, 'destination.region'],
       [{ ...US_EXAMPLE, incoterm: 'DDU' }, 'incoterm'],
       [{ ...US_EXAMPLE, items: [] }, 'items'],
+      [{ ...US_EXAMPLE, tarifOverrides: [] }, 'tarifOverrides'],
     ];
     for (const [body, field] of cases) {
       const r = await post(a, '/v1/landed-cost', body);

@@ -68,6 +68,12 @@ function printSeries(job: Job, s: ForecastSeriesResult): void {
   for (const p of s.peaks) console.log(`peak ${p.date} (${p.kind}): ${units(p.units)} units, ×${p.ratio.toFixed(1)} the usual ${units(p.usual)}${p.event ? ` (${p.event})` : ''}`);
 }
 
+/** `forecast` takes --url/--api-key too, and commander hands them to it wherever they are typed. */
+function withParentApi(parent: Command, own: Record<string, unknown>) {
+  const p = parent.opts();
+  return { ...own, url: own.url ?? p.url, apiKey: own.apiKey ?? p.apiKey, json: own.json ?? p.json };
+}
+
 /** CLI commands of the forecast capability. */
 export function registerForecastCommands(program: Command): void {
   const forecast = withApiOptions(program.command('forecast'))
@@ -100,7 +106,8 @@ export function registerForecastCommands(program: Command): void {
     .description('Show a forecast: the accuracy summary and top series, or one series day by day with --series')
     .option('--series <key>', 'one series key, e.g. total, category:Camping, sku:TENT-1, sku:TENT-1|warehouse:AMS1')
     .option('--json', 'print JSON')
-    .action(async (id: string, opts) => {
+    .action(async (id: string, own) => {
+      const opts = withParentApi(forecast, own);
       const query = opts.series ? `?series=${encodeURIComponent(opts.series)}` : '';
       const job = await new ApiClient(opts).call<Job>('GET', `/v1/forecasts/${encodeURIComponent(id)}${query}`);
       if (opts.json) return printJson(opts.series && job.result ? (job.result as ForecastResult).series[0] : job);
@@ -112,7 +119,8 @@ export function registerForecastCommands(program: Command): void {
   withApiOptions(forecast.command('list'))
     .description('List forecasts, newest first')
     .option('--json', 'print JSON')
-    .action(async (opts) => {
+    .action(async (own) => {
+      const opts = withParentApi(forecast, own);
       const page = await new ApiClient(opts).call<{ data: ForecastListItem[] }>('GET', '/v1/forecasts?limit=50');
       if (opts.json) printJson(page.data);
       else printTable(page.data.map((f) => ({

@@ -36,6 +36,7 @@ const sum = (a: ArrayLike<number>, from = 0, to = a.length) => {
 
 interface Bottom {
   key: string;
+  category: string;
   groups: string[];
   /** Daily units over the window; NaN before the SKU existed. */
   values: Float64Array;
@@ -76,7 +77,7 @@ export async function runForecast(payload: ForecastPayload, control: SolveContro
     const firstDay = Math.min(Math.max(0, s.firstDay), n - 1);
     values.fill(NaN, 0, firstDay);
     s.days.forEach((d, k) => { if (d >= 0 && d < n) values[d] += s.units[k]; });
-    return { key: bottomKey(s), groups: groupsOf(s), values, firstDay, volume: s.units.reduce((a, b) => a + b, 0) };
+    return { key: bottomKey(s), category: s.category, groups: groupsOf(s), values, firstDay, volume: s.units.reduce((a, b) => a + b, 0) };
   }).sort((a, b) => b.volume - a.volume || a.key.localeCompare(b.key));
 
   // Forecasts, the largest series first so a short budget leaves only small ones on the fallback.
@@ -166,7 +167,7 @@ export async function runForecast(payload: ForecastPayload, control: SolveContro
   progress(0.95, 'finding peaks');
   const series: ForecastSeriesResult[] = [];
   const shown = Math.min(HISTORY_SHOWN, n);
-  const build = (key: string, history: Float64Array, f: FoldForecast, extra: { bottom: boolean; members: number; model: string; flags: string[]; eventEffects: EngineForecast['eventEffects']; accuracy: SeriesAccuracy | null }): ForecastSeriesResult => {
+  const build = (key: string, history: Float64Array, f: FoldForecast, extra: { category: string | null; bottom: boolean; members: number; model: string; flags: string[]; eventEffects: EngineForecast['eventEffects']; accuracy: SeriesAccuracy | null }): ForecastSeriesResult => {
     const p = parseKey(key);
     const combined = new Float64Array(n + H);
     combined.set(history);
@@ -178,7 +179,7 @@ export async function runForecast(payload: ForecastPayload, control: SolveContro
     return {
       key, level: levelOf(key), label: labelOf(key, payload.names),
       sku: p.sku !== undefined && p.sku !== OTHER_SKU ? p.sku : null,
-      category: p.category ?? null,
+      category: extra.category,
       warehouse: p.warehouse !== undefined && p.warehouse !== NONE ? p.warehouse : null,
       channel: p.channel !== undefined && p.channel !== NONE ? p.channel : null,
       bottom: extra.bottom, members: extra.members, model: extra.model, flags, eventEffects: extra.eventEffects.map((e) => ({ name: e.name, uplift: r4(e.uplift), occurrences: e.occurrences })),
@@ -201,15 +202,16 @@ export async function runForecast(payload: ForecastPayload, control: SolveContro
     const flags = new Set<string>();
     for (const m of members) for (const fl of m.forecast!.flags) if (fl === 'time-limit' || fl === 'event-effects') flags.add(fl);
     const models = new Set(members.map((m) => m.forecast!.model));
+    const categories = new Set(members.map((m) => m.category));
     series.push(build(key, aggregateHistory.get(key)!, a, {
-      bottom: false, members: members.length, flags: [...flags], eventEffects: [],
+      category: categories.size === 1 ? [...categories][0] : null, bottom: false, members: members.length, flags: [...flags], eventEffects: [],
       model: members.length === 1 ? `sum of 1 series (${[...models][0]})` : `bottom-up sum of ${members.length} series (${models.size} model${models.size === 1 ? '' : 's'})`,
       accuracy: aggregateScores.get(key) ?? null,
     }));
   }
   for (const b of bottoms) {
     const f = b.forecast!;
-    series.push(build(b.key, b.values, f, { bottom: true, members: 1, model: f.model, flags: f.flags, eventEffects: f.eventEffects, accuracy: b.accuracy ?? null }));
+    series.push(build(b.key, b.values, f, { category: b.category, bottom: true, members: 1, model: f.model, flags: f.flags, eventEffects: f.eventEffects, accuracy: b.accuracy ?? null }));
   }
   // A bottom series that is also an aggregate key (level 'sku' with one category) appears once.
   const seen = new Set<string>();

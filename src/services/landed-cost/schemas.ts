@@ -53,7 +53,7 @@ export const ExchangeRateImport = z.object({
 export const LandedCostApiRequest = LandedCostRequestSchema.extend({
   exchangeRates: z.array(ExchangeRateTableInput).max(400).optional()
     .meta({ description: "rate tables for this quote only; when absent, the merchant's stored rates (latest on or before `date`) are used" }),
-}).meta({ id: 'LandedCostRequest' });
+}).strict().meta({ id: 'LandedCostRequest' });
 
 const Payer = z.enum(['seller', 'buyer']);
 

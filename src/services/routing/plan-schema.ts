@@ -68,6 +68,7 @@ export const VehicleInput = z.strictObject({
   maxDurationHours: z.number().positive('must be greater than 0').max(48).optional(),
   maxDistanceKm: z.number().positive('must be greater than 0').optional(),
 });
+export type VehicleInput = z.output<typeof VehicleInput>;
 
 const Matrix = z.strictObject({
   distancesMetres: z.array(z.array(z.number().min(0, 'must not be negative'))),

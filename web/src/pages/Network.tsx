@@ -29,12 +29,28 @@ export default function NetworkPage() {
   const [error, setError] = useState<Error | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
+  const [history, setHistory] = useState<NetworkStudyListItem[]>([]);
   const timer = useRef<number | null>(null);
+
+  const loadHistory = useCallback(async () => {
+    const list = await request<Page<NetworkStudyListItem>>('/v1/network-studies', { query: { limit: 20 } });
+    setHistory(list.data.filter((s) => s.status === 'succeeded'));
+    return list.data;
+  }, []);
 
   const show = useCallback((job: NetworkStudyJob) => {
     setStudy(job);
     setSelected(job.result?.summary.recommendedWarehouses ?? job.result?.scenarios[0]?.warehouses ?? null);
   }, []);
+
+  const open = useCallback(async (id: string) => {
+    try {
+      const job = await request<NetworkStudyJob>(`/v1/network-studies/${id}`);
+      if (job.result) show(job);
+    } catch (e) {
+      setError(e as Error);
+    }
+  }, [show]);
 
   const follow = useCallback(
     (id: string) => {
@@ -47,6 +63,7 @@ export default function NetworkPage() {
             return;
           }
           setRunning(null);
+          void loadHistory().catch(() => undefined);
           if (job.status === 'succeeded' && job.result) show(job);
           else setFailure(job.status === 'cancelled' ? 'The study was cancelled.' : `The study failed: ${job.error?.message ?? job.message}`);
         } catch (e) {
@@ -56,7 +73,7 @@ export default function NetworkPage() {
       };
       void tick();
     },
-    [show],
+    [show, loadHistory],
   );
 
   // On arrival: the latest finished study, and a study still running is followed.
@@ -64,10 +81,10 @@ export default function NetworkPage() {
     let alive = true;
     (async () => {
       try {
-        const list = await request<Page<NetworkStudyListItem>>('/v1/network-studies', { query: { limit: 20 } });
+        const list = await loadHistory();
         if (!alive) return;
-        const active = list.data.find((s) => s.status === 'queued' || s.status === 'running');
-        const done = list.data.find((s) => s.status === 'succeeded');
+        const active = list.find((s) => s.status === 'queued' || s.status === 'running');
+        const done = list.find((s) => s.status === 'succeeded');
         if (done) {
           const job = await request<NetworkStudyJob>(`/v1/network-studies/${done.id}`);
           if (alive && job.result) show(job);
@@ -83,7 +100,7 @@ export default function NetworkPage() {
       alive = false;
       if (timer.current) window.clearTimeout(timer.current);
     };
-  }, [follow, show]);
+  }, [follow, show, loadHistory]);
 
   const run = async (o: StudyOptions) => {
     setError(null);
@@ -112,6 +129,17 @@ export default function NetworkPage() {
       <PageHeader
         title="Network"
         subtitle="How many warehouses to run, where, and which customers each serves: every option from one to several sites, costed on your own order history."
+        actions={
+          history.length > 1 && study ? (
+            <select className="input" value={study.id} onChange={(e) => void open(e.target.value)} aria-label="Earlier studies" data-testid="network-history">
+              {history.map((h) => (
+                <option key={h.id} value={h.id}>
+                  {formatDateTime(h.finishedAt ?? h.createdAt)} · up to {h.maxWarehouses ?? '?'} · best {h.summary?.recommendedWarehouses ?? '–'}
+                </option>
+              ))}
+            </select>
+          ) : null
+        }
       />
       <div className="card">
         <div className="card-header">

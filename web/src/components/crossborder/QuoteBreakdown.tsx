@@ -40,9 +40,9 @@ export function QuoteBreakdown({ quote, exampleRates }: { quote: Quote; exampleR
     <div className="cross-border-quote" data-testid="quote">
       <div className="kpi-grid">
         <div className="card kpi"><div className="kpi-label">DDP total</div><div className="kpi-value" data-testid="quote-ddp">{money(t.ddpTotal)}</div><div className="kpi-hint">goods, transport, duties, taxes, fees</div></div>
-        <div className="card kpi"><div className="kpi-label">Charge at checkout</div><div className="kpi-value" data-testid="quote-checkout">{money(t.checkoutTotal)}</div><div className="kpi-hint">{quote.incoterm}</div></div>
-        <div className="card kpi"><div className="kpi-label">Due on delivery</div><div className="kpi-value" data-testid="quote-due">{money(t.dueOnDelivery)}</div><div className="kpi-hint">paid by the {Number(t.dueOnDelivery) > 0 ? 'buyer to the carrier' : 'buyer: nothing'}</div></div>
-        <div className="card kpi"><div className="kpi-label">Duties + taxes + fees</div><div className="kpi-value">{formatMoney(String(Number(t.duties) + Number(t.taxes) + Number(t.fees)), t.currency)}</div><div className="kpi-hint">{money(t.duties)} · {money(t.taxes)} · {money(t.fees)}</div></div>
+        <div className="card kpi"><div className="kpi-label">Charge at checkout</div><div className="kpi-value" data-testid="quote-checkout">{money(t.checkoutTotal)}</div><div className="kpi-hint">under {quote.incoterm}</div></div>
+        <div className="card kpi"><div className="kpi-label">Due on delivery</div><div className="kpi-value" data-testid="quote-due">{money(t.dueOnDelivery)}</div><div className="kpi-hint">{Number(t.dueOnDelivery) > 0 ? 'the buyer pays the carrier' : 'nothing left to pay'}</div></div>
+        <div className="card kpi"><div className="kpi-label">Duties + taxes + fees</div><div className="kpi-value">{formatMoney(String(Number(t.duties) + Number(t.taxes) + Number(t.fees)), t.currency)}</div><div className="kpi-hint">duties {money(t.duties)} · taxes {money(t.taxes)} · fees {money(t.fees)}</div></div>
       </div>
 
       {exampleRates ? (

@@ -1,0 +1,258 @@
+/** Route plans end to end: the demo merchant's orders near a depot, explicit stops, bad input, tenancy, exports, the CLI. */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Job } from '../../src/domain/resources.js';
+import { haversineMetres } from '../../src/engines/routing/index.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { seedDemo } from '../../src/services/demo/seed.js';
+import { matrixFromOsrm, osrmTableUrl } from '../../src/services/routing/osrm-table.js';
+import type { RoutePlanResult } from '../../src/services/routing/plan-schema.js';
+import { testDatabaseUrl } from '../support/harness.js';
+import { waitFor } from '../support/jobs.js';
+
+const work = mkdtempSync(join(tmpdir(), 'portolan-routing-'));
+let server: RunningServer;
+let demoKey: string;
+let otherKey: string;
+let demoPlanId = '';
+
+async function api(method: string, path: string, key: string, body?: unknown): Promise<{ status: number; body: any; text: string; headers: Headers }> {
+  const res = await fetch(`${server.url}${path}`, {
+    method, headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: unknown = null;
+  try { parsed = text ? JSON.parse(text) : null; } catch { parsed = null; }
+  return { status: res.status, body: parsed, text, headers: res.headers };
+}
+
+async function finished(id: string, key = demoKey): Promise<Job> {
+  return waitFor(`route plan ${id}`, async () => {
+    const r = await api('GET', `/v1/route-plans/${id}`, key);
+    return ['succeeded', 'failed', 'cancelled'].includes(r.body.status) ? (r.body as Job) : null;
+  }, 120_000, 250);
+}
+
+function portolan(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, ['bin/portolan.js', ...args], {
+    env: { ...process.env, PORTOLAN_URL: server.url, PORTOLAN_API_KEY: demoKey, PORTOLAN_DATA_DIR: join(work, 'cli-data') },
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { err += d; });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+}
+
+const depot = { lat: 52.37, lng: 4.9 };
+const stop = (id: string, dLat: number, dLng: number, extra: Record<string, unknown> = {}) => ({ id, lat: depot.lat + dLat, lng: depot.lng + dLng, ...extra });
+
+before(async () => {
+  server = await startServer({ port: 0, dataDir: join(work, 'server'), databaseUrl: testDatabaseUrl, seed: false, runner: { concurrency: 1 } });
+  const demo = await seedDemo(server.services, { orders: 3000, seed: 5, days: 60 });
+  demoKey = demo.apiKey;
+  const m = await server.services.merchants.create('Routing other merchant', 'EUR');
+  otherKey = (await server.services.merchants.createKey(m.id, 'test')).key;
+});
+
+after(async () => {
+  await server?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('route plans on the demo merchant', () => {
+  it('lists the warehouses as depots with their latest nearby order', async () => {
+    const r = await api('GET', '/v1/route-plans/depots', demoKey);
+    assert.equal(r.status, 200);
+    const ams = r.body.data.find((d: { code: string }) => d.code === 'AMS1');
+    assert.ok(ams, 'AMS1 is a depot');
+    assert.match(ams.latestOrderDate, /^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('plans the last week of orders near Amsterdam: every stop served once, within its window, loads within capacity', async () => {
+    const created = await api('POST', '/v1/route-plans', demoKey, { depotCode: 'AMS1', vehicles: 3, options: { timeLimitSeconds: 2 } });
+    assert.equal(created.status, 202, created.text);
+    assert.equal(created.body.kind, 'routing.plan');
+    assert.equal(created.headers.get('location'), `/v1/route-plans/${created.body.id}`);
+    const job = await finished(created.body.id);
+    assert.equal(job.status, 'succeeded', JSON.stringify(job.error));
+    demoPlanId = job.id;
+    const plan = job.result as RoutePlanResult;
+    assert.equal(plan.depot.code, 'AMS1');
+    assert.ok(plan.orders && plan.orders.found >= 10, `a useful number of stops (${plan.orders?.found})`);
+    assert.equal(plan.totals.stops, plan.orders!.found);
+    const served = plan.routes.flatMap((r) => r.stops.map((s) => s.stopId));
+    assert.equal(new Set(served).size, served.length, 'no stop twice');
+    assert.equal(served.length + plan.unassigned.length, plan.totals.stops, 'each stop served or listed as unassigned');
+    assert.equal(plan.totals.stopsServed, served.length);
+    assert.ok(plan.totals.vehiclesUsed >= 1 && plan.totals.vehiclesUsed <= 3);
+    assert.ok(Number(plan.totals.cost) > 0 && /^\d+\.\d{2}$/.test(plan.totals.cost));
+    for (const r of plan.routes) {
+      assert.ok(r.load.weightG <= (r.capacity.weightG ?? Infinity));
+      for (const s of r.stops) {
+        assert.ok(haversineMetres(plan.depot, s) <= 100_000, 'stops lie within 100 km');
+        assert.ok(s.arrivalSeconds + s.waitSeconds >= 9 * 3600 - 1 && s.arrivalSeconds + s.waitSeconds <= 18 * 3600 + 1, `service starts 09:00–18:00 (${s.serviceStart})`);
+        assert.match(s.orderNumber ?? '', /^\d+$/);
+        assert.match(s.arrival, /^\d\d:\d\d$/);
+      }
+      assert.ok(r.start.seconds >= 8 * 3600 && r.end.seconds <= 19 * 3600 + 1, 'inside the shift');
+      assert.ok(r.distanceKm > 0);
+    }
+    const km = plan.routes.reduce((x, r) => x + r.distanceKm, 0);
+    assert.ok(Math.abs(km - plan.totals.distanceKm) < 0.5);
+  });
+
+  it('lists plans with their totals, newest first', async () => {
+    const r = await api('GET', '/v1/route-plans?limit=5', demoKey);
+    assert.equal(r.status, 200);
+    const item = r.body.data.find((p: { id: string }) => p.id === demoPlanId);
+    assert.equal(item.status, 'succeeded');
+    assert.equal(item.depotCode, 'AMS1');
+    assert.ok(item.totals.stopsServed >= 1);
+  });
+
+  it('exports CSV (one row per stop) and GeoJSON (a line per route, a point per stop)', async () => {
+    const plan = (await api('GET', `/v1/route-plans/${demoPlanId}`, demoKey)).body.result as RoutePlanResult;
+    const csv = await api('GET', `/v1/route-plans/${demoPlanId}/export.csv`, demoKey);
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
+    const rows = csv.text.trim().split('\n');
+    assert.equal(rows[0].split(',').slice(0, 8).join(','), 'vehicle,sequence,stop_id,order_number,arrival,departure,lat,lng');
+    assert.equal(rows.length - 1, plan.totals.stopsServed);
+    const geo = await api('GET', `/v1/route-plans/${demoPlanId}/export.geojson`, demoKey);
+    assert.equal(geo.status, 200);
+    const fc = JSON.parse(geo.text);
+    assert.equal(fc.type, 'FeatureCollection');
+    assert.equal(fc.features.filter((f: any) => f.geometry.type === 'LineString').length, plan.routes.length);
+    assert.equal(fc.features.filter((f: any) => f.properties.kind === 'stop').length, plan.totals.stopsServed);
+  });
+
+  it('another merchant sees none of it', async () => {
+    assert.equal((await api('GET', `/v1/route-plans/${demoPlanId}`, otherKey)).status, 404);
+    assert.equal((await api('GET', `/v1/route-plans/${demoPlanId}/export.csv`, otherKey)).status, 404);
+    const list = await api('GET', '/v1/route-plans', otherKey);
+    assert.equal(list.body.data.length, 0);
+    const r = await api('POST', '/v1/route-plans', otherKey, { depotCode: 'AMS1' });
+    assert.equal(r.status, 400);
+    assert.equal(r.body.errors[0].field, 'depotCode');
+  });
+});
+
+describe('explicit stops', () => {
+  it('serves what it can and lists the rest with reasons: too heavy, missing skill, unreachable window', async () => {
+    const created = await api('POST', '/v1/route-plans', demoKey, {
+      depot: { ...depot, name: 'Test depot' },
+      stops: [
+        stop('a', 0.02, 0.01, { demand: { weightG: 20_000, volumeL: 40, parcels: 2 } }),
+        stop('b', -0.03, 0.02, { timeWindows: [{ from: '10:00', to: '11:00' }] }),
+        stop('c', 0.01, -0.04, { serviceMinutes: 10 }),
+        stop('heavy', 0.02, 0.02, { demand: { weightG: 5_000_000 } }),
+        stop('fridge', 0.01, 0.01, { skills: ['cold'] }),
+        stop('early', 0.5, 0.5, { timeWindows: [{ from: '00:00', to: '00:10' }] }),
+      ],
+      vehicles: [{ id: 'small', capacity: { weightG: 500_000 }, shift: { from: '08:00', to: '18:00' }, costPerKm: '0.25' }, { id: 'big', capacity: { weightG: 900_000 } }],
+      options: { timeLimitSeconds: 1, seed: 3 },
+    });
+    assert.equal(created.status, 202, created.text);
+    const job = await finished(created.body.id);
+    assert.equal(job.status, 'succeeded', JSON.stringify(job.error));
+    const plan = job.result as RoutePlanResult;
+    const served = plan.routes.flatMap((r) => r.stops.map((s) => s.stopId)).sort();
+    assert.deepEqual(served, ['a', 'b', 'c']);
+    const reasons = Object.fromEntries(plan.unassigned.map((u) => [u.stopId, u]));
+    assert.equal(reasons.heavy.reason, 'capacity');
+    assert.match(reasons.heavy.detail, /5000 kg.*900 kg/);
+    assert.equal(reasons.fridge.reason, 'skill');
+    assert.ok(['time_window', 'shift'].includes(reasons.early.reason), reasons.early.reason);
+    const b = plan.routes.flatMap((r) => r.stops).find((s) => s.stopId === 'b')!;
+    assert.ok(b.serviceStart >= '10:00' && b.serviceStart <= '11:00', b.serviceStart);
+    assert.equal(plan.depot.name, 'Test depot');
+  });
+
+  it('uses a given matrix', async () => {
+    const n = 3;
+    const dist = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === j ? 0 : 1000 * Math.abs(i - j))));
+    const created = await api('POST', '/v1/route-plans', demoKey, {
+      depotCode: 'AMS1', stops: [stop('x', 0.01, 0), stop('y', 0.02, 0), stop('z', 0.03, 0)], vehicles: 1,
+      options: { timeLimitSeconds: 1, matrix: { distancesMetres: dist, durationsSeconds: dist.map((r) => r.map((d) => d / 10)) } },
+    });
+    assert.equal(created.status, 202, created.text);
+    const plan = (await finished(created.body.id)).result as RoutePlanResult;
+    assert.equal(plan.settings.travel, 'matrix');
+    assert.equal(plan.totals.distanceKm, 6);
+  });
+
+  it('reads an OSRM table answer, falling back to the estimate for unroutable pairs', () => {
+    const points = [depot, { lat: 52.4, lng: 4.95 }];
+    assert.equal(osrmTableUrl('http://osrm:5000/', points), 'http://osrm:5000/table/v1/driving/4.900000,52.370000;4.950000,52.400000?annotations=duration,distance');
+    assert.match(osrmTableUrl('http://osrm:5000/table/v1/bike', points), /^http:\/\/osrm:5000\/table\/v1\/bike\/4\.9/);
+    const m = matrixFromOsrm({ code: 'Ok', durations: [[0, 300], [null, 0]], distances: [[0, 4500], [null, 0]] }, points, { circuityFactor: 1.3, speedKmh: 45 });
+    assert.equal(m.durationsSeconds[0][1], 300);
+    assert.equal(m.distancesMetres[0][1], 4500);
+    assert.ok(m.distancesMetres[1][0] > 3000 && m.durationsSeconds[1][0] > 0);
+    assert.throws(() => matrixFromOsrm({ code: 'InvalidQuery', message: 'bad' }, points, { circuityFactor: 1.3, speedKmh: 45 }), /InvalidQuery/);
+  });
+});
+
+describe('bad input is a 400 naming the field', () => {
+  const cases: [string, unknown, string][] = [
+    ['a window closing before it opens', { depot, stops: [stop('a', 0, 0.01, { timeWindows: [{ from: '12:00', to: '10:00' }] })] }, 'stops.0.timeWindows.0.to'],
+    ['a malformed time', { depot, stops: [stop('a', 0, 0.01, { timeWindows: [{ from: '9am', to: '10:00' }] })] }, 'stops.0.timeWindows.0.from'],
+    ['duplicate stop ids', { depot, stops: [stop('a', 0, 0.01), stop('a', 0.01, 0)] }, 'stops.1.id'],
+    ['a missing latitude', { depot, stops: [{ id: 'a', lng: 4.9 }] }, 'stops.0.lat'],
+    ['a null longitude', { depot, stops: [{ id: 'a', lat: 52, lng: null }] }, 'stops.0.lng'],
+    ['a latitude out of range', { depot, stops: [stop('a', 95, 0)] }, 'stops.0.lat'],
+    ['no vehicles', { depot, stops: [stop('a', 0, 0.01)], vehicles: 0 }, 'vehicles'],
+    ['an empty fleet', { depot, stops: [stop('a', 0, 0.01)], vehicles: [] }, 'vehicles'],
+    ['a negative demand', { depot, stops: [stop('a', 0, 0.01, { demand: { weightG: -1 } })] }, 'stops.0.demand.weightG'],
+    ['neither depot nor stops', { date: '2026-01-01' }, 'depotCode'],
+    ['stops without a depot', { stops: [stop('a', 0, 0.01)] }, 'depot'],
+    ['an unknown warehouse', { depotCode: 'NOPE' }, 'depotCode'],
+    ['a bad date', { depotCode: 'AMS1', date: '2026-02-30' }, 'date'],
+    ['a day with no orders', { depotCode: 'AMS1', date: '2001-01-01', days: 1 }, 'date'],
+    ['a matrix of the wrong size', { depot, stops: [stop('a', 0, 0.01)], options: { matrix: { distancesMetres: [[0]], durationsSeconds: [[0]] } } }, 'options.matrix.distancesMetres'],
+    ['a time limit too long', { depotCode: 'AMS1', options: { timeLimitSeconds: 10_000 } }, 'options.timeLimitSeconds'],
+  ];
+  for (const [what, body, field] of cases) {
+    it(what, async () => {
+      const r = await api('POST', '/v1/route-plans', demoKey, body);
+      assert.equal(r.status, 400, r.text);
+      assert.match(r.headers.get('content-type') ?? '', /problem\+json/);
+      assert.ok(r.body.errors.some((e: { field: string }) => e.field === field), `${field} in ${JSON.stringify(r.body.errors)}`);
+    });
+  }
+
+  it('an unknown plan is a 404', async () => {
+    assert.equal((await api('GET', '/v1/route-plans/job_nope', demoKey)).status, 404);
+    assert.equal((await api('GET', '/v1/route-plans/job_nope/export.geojson', demoKey)).status, 404);
+  });
+});
+
+describe('the CLI', () => {
+  it('plans with a progress bar and prints the routes; shows and exports a plan', async () => {
+    const plan = await portolan(['routes', 'plan', '--depot', 'AMS1', '--vehicles', '2', '--time-limit', '1']);
+    assert.equal(plan.code, 0, plan.err);
+    assert.match(plan.out, /vehicle/);
+    assert.match(plan.out, /van-\d/);
+    const id = /plan (job_[A-Za-z0-9_-]+)/.exec(plan.out)?.[1];
+    assert.ok(id, plan.out);
+
+    const shown = await portolan(['routes', 'show', id!, '--json']);
+    assert.equal(shown.code, 0, shown.err);
+    assert.equal(JSON.parse(shown.out).id, id);
+
+    const out = join(work, 'plan.geojson');
+    const exported = await portolan(['routes', 'export', id!, '--format', 'geojson', '--out', out]);
+    assert.equal(exported.code, 0, exported.err);
+    assert.equal(JSON.parse(readFileSync(out, 'utf8')).type, 'FeatureCollection');
+
+    const bad = await portolan(['routes', 'plan', '--depot', 'NOPE']);
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.err, /depotCode|NOPE/);
+  });
+});
