@@ -95,6 +95,12 @@ describe('cross-border API', () => {
   it('accepts JSON rates and names each bad field', async () => {
     const ok = await post(a, '/v1/exchange-rates', { date: '2026-11-26', base: 'EUR', rates: { USD: '2.00' }, source: 'after the quote date' });
     assert.equal(ok.statusCode, 201, ok.body);
+    // Same day and base as the ECB table: merged, so the CN22 limit can be checked in SDR.
+    const xdr = await post(a, '/v1/exchange-rates', { date: '2026-11-24', base: 'EUR', rates: { XDR: '0.79' } });
+    assert.deepEqual({ inserted: xdr.json().inserted, updated: xdr.json().updated }, { inserted: 0, updated: 1 });
+    const day = (await get(a, '/v1/exchange-rates?from=2026-11-24&to=2026-11-24')).json().data[0];
+    assert.deepEqual([day.rates.USD, day.rates.XDR], ['1.08', '0.79']);
+    assert.equal(day.source, 'ECB euro foreign exchange reference rates; merchant rates');
     const bad = await post(a, '/v1/exchange-rates', { date: '2026-02-30', base: 'EUR', rates: { ZZZ: '1', USD: '-1' } });
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.headers['content-type'], 'application/problem+json; charset=utf-8');

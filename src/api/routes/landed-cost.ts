@@ -48,7 +48,7 @@ export async function landedCostRoutes(fastify: FastifyInstance): Promise<void> 
   app.post('/exchange-rates', {
     schema: {
       tags: ['Landed cost'], summary: 'Store exchange rates (ECB XML or JSON)', security,
-      description: 'Send the ECB reference-rate file (eurofxref-daily.xml, -hist-90d.xml or -hist.xml) with Content-Type application/xml, or JSON `{ date, base, rates }` (or an array of them). A table of the same day and base is replaced. Quotes without their own rates use the latest table on or before their date.',
+      description: 'Send the ECB reference-rate file (eurofxref-daily.xml, -hist-90d.xml or -hist.xml) with Content-Type application/xml, or JSON `{ date, base, rates }` (or an array of them). A table of the same day and base is merged currency by currency (so XDR added by JSON for the CN22 limit stays when the ECB file is imported again). Quotes without their own rates use the latest table on or before their date.',
       body: ExchangeRatesBody,
       response: { 201: ExchangeRateImport, ...errorResponses },
     },

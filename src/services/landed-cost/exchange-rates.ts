@@ -70,7 +70,7 @@ export class ExchangeRateService {
     }
   }
 
-  /** Stores tables, replacing a table of the same day and base, in one transaction. */
+  /** Stores tables in one transaction; a table of the same day and base gets the new rates merged in. */
   async importTables(merchantId: string, tables: EngineTable[], format: RateImportReport['format']): Promise<RateImportReport> {
     let inserted = 0;
     let updated = 0;
@@ -82,7 +82,12 @@ export class ExchangeRateService {
           .values(batch.map((t) => ({ id: newId('fx'), merchantId, date: t.date, base: t.base, rates: t.rates, source: t.source })))
           .onConflictDoUpdate({
             target: [exchangeRates.merchantId, exchangeRates.date, exchangeRates.base],
-            set: { rates: sql`excluded.rates`, source: sql`excluded.source`, updatedAt: now },
+            // Merged currency by currency, so that XDR typed in for CN22 limits survives the next ECB import.
+            set: {
+              rates: sql`${exchangeRates.rates} || excluded.rates`,
+              source: sql`case when position(excluded.source in ${exchangeRates.source}) > 0 then ${exchangeRates.source} else ${exchangeRates.source} || '; ' || excluded.source end`,
+              updatedAt: now,
+            },
           })
           .returning({ inserted: sql<boolean>`(xmax = 0)` });
         // xmax is 0 only on a freshly inserted row version: it tells inserts from upserts.

@@ -148,6 +148,8 @@ function ForecastView({ job, result }: { job: ForecastJob; result: ForecastResul
   const topCategory = result.series.find((s) => s.level === 'category');
   const acc = result.accuracy;
   const aheadPeaks = result.peaks.filter((p) => p.kind === 'forecast');
+  const aheadDays = [...new Set(aheadPeaks.map((p) => p.date))].sort();
+  const firstAhead = aheadPeaks.find((p) => p.key === 'total') ?? aheadPeaks[0];
   const select = (k: string) => {
     if (byKey.has(k)) setKey(k);
   };
@@ -158,7 +160,7 @@ function ForecastView({ job, result }: { job: ForecastJob; result: ForecastResul
         <KpiCard id="forecast-horizon" label={`Next ${result.horizon.days} days`} value={`${fmt(total.totals.horizon)} units`} hint={`80 %: ${fmt(total.totals.horizonLower80)} – ${fmt(total.totals.horizonUpper80)}`} />
         <KpiCard id="forecast-mase" label="Backtest MASE" value={acc?.bottom ? acc.bottom.model.mase.toFixed(2) : '–'} hint={acc?.bottom ? `seasonal naive ${acc.bottom.seasonalNaive.mase.toFixed(2)} (lower is better)` : 'no backtest'} />
         <KpiCard id="forecast-series" label="Series forecast" value={formatInt(result.summary.bottomSeries)} hint={`${result.summary.forecastSkus} of ${result.summary.skus} SKUs one by one, per ${LEVEL_LABELS[result.summary.level].toLowerCase()}`} />
-        <KpiCard id="forecast-peaks-ahead" label="Peaks ahead" value={formatInt(aheadPeaks.length)} hint={aheadPeaks[0] ? `${day(aheadPeaks[0].date)} ×${aheadPeaks[0].ratio.toFixed(1)}${aheadPeaks[0].event ? ` ${aheadPeaks[0].event}` : ''}` : 'in the horizon'} />
+        <KpiCard id="forecast-peaks-ahead" label="Peak days ahead" value={formatInt(aheadDays.length)} hint={firstAhead ? `${day(firstAhead.date)}${firstAhead.event ? ` (${firstAhead.event})` : ''} ×${firstAhead.ratio.toFixed(1)} ${firstAhead.key === 'total' ? 'in total' : 'for some series'}` : 'none flagged in the horizon'} />
       </div>
 
       <div className="card">
@@ -204,7 +206,7 @@ function ForecastView({ job, result }: { job: ForecastJob; result: ForecastResul
             <h2>Stock and days of cover</h2>
             <span className="muted small">{selected.sku ? <code>{selected.sku}</code> : 'pick a SKU'} · available = on hand − reserved</span>
           </div>
-          <InventoryCover result={result} series={selected} />
+          <InventoryCover result={result} series={selected} onSelect={select} />
         </div>
         <div className="card">
           <div className="card-header">

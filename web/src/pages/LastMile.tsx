@@ -1,17 +1,381 @@
-/** Last mile: placeholder until the capability is built; replace this module with the real page. */
-import { NotBuilt } from '../components/NotBuilt';
+/**
+ * Last mile: the day's delivery routes for the merchant's own vans. Plans a depot's recent orders
+ * (a job), then shows the routes on an offline map, a timeline per van, the stops that could not
+ * be served and why, and the plan's key figures; exports the plan as CSV or GeoJSON.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { downloadFile, request } from '../api/client';
+import type { Page } from '../api/types';
+import { KpiCard } from '../components/KpiCard';
+import { PageHeader } from '../components/PageHeader';
+import { Empty, ErrorBox, Loading } from '../components/States';
+import { PlanForm, type PlanChoice } from '../components/routing/PlanForm';
+import { RouteMap } from '../components/routing/RouteMap';
+import { RouteTimeline } from '../components/routing/RouteTimeline';
+import { reasonLabels, routeColour, type RoutePlanJob, type RoutePlanListItem, type RoutePlanResult, type RoutingDepot } from '../components/routing/types';
+import { formatDate, formatDateTime, formatInt, formatMoney } from '../lib/format';
+import { routeHref } from '../lib/router';
+
+const POLL_MS = 700;
+
+const hoursText = (s: number) => `${(s / 3600).toFixed(1)} h`;
 
 export default function LastMilePage() {
+  const [depots, setDepots] = useState<RoutingDepot[] | null>(null);
+  const [plan, setPlan] = useState<RoutePlanJob | null>(null);
+  const [running, setRunning] = useState<RoutePlanJob | null>(null);
+  const [history, setHistory] = useState<RoutePlanListItem[]>([]);
+  const [loadingLatest, setLoadingLatest] = useState(true);
+  const [error, setError] = useState<Error | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const timer = useRef<number | null>(null);
+  const alive = useRef(true);
+
+  const loadHistory = useCallback(async () => {
+    const list = await request<Page<RoutePlanListItem>>('/v1/route-plans', { query: { limit: 20 } });
+    if (alive.current) setHistory(list.data.filter((p) => p.status === 'succeeded'));
+    return list.data;
+  }, []);
+
+  const show = useCallback((job: RoutePlanJob) => {
+    setPlan(job);
+    setSelected(null);
+  }, []);
+
+  const open = useCallback(async (id: string) => {
+    try {
+      const job = await request<RoutePlanJob>(`/v1/route-plans/${id}`);
+      if (alive.current && job.result) show(job);
+    } catch (e) {
+      setError(e as Error);
+    }
+  }, [show]);
+
+  const follow = useCallback((id: string) => {
+    const tick = async () => {
+      try {
+        const job = await request<RoutePlanJob>(`/v1/route-plans/${id}`);
+        if (!alive.current) return;
+        if (job.status === 'queued' || job.status === 'running') {
+          setRunning(job);
+          timer.current = window.setTimeout(tick, POLL_MS);
+          return;
+        }
+        setRunning(null);
+        void loadHistory().catch(() => undefined);
+        if (job.status === 'succeeded' && job.result) show(job);
+        else setFailure(job.status === 'cancelled' ? 'The plan was cancelled.' : `Planning failed: ${job.error?.message ?? job.message}`);
+      } catch (e) {
+        if (!alive.current) return;
+        setRunning(null);
+        setError(e as Error);
+      }
+    };
+    void tick();
+  }, [show, loadHistory]);
+
+  // On arrival: the depots, the latest finished plan, and a plan still running is followed.
+  useEffect(() => {
+    alive.current = true;
+    (async () => {
+      try {
+        const [d, list] = await Promise.all([request<{ data: RoutingDepot[] }>('/v1/route-plans/depots'), loadHistory()]);
+        if (!alive.current) return;
+        setDepots(d.data);
+        const done = list.find((p) => p.status === 'succeeded');
+        const active = list.find((p) => p.status === 'queued' || p.status === 'running');
+        if (done) {
+          const job = await request<RoutePlanJob>(`/v1/route-plans/${done.id}`);
+          if (alive.current && job.result) show(job);
+        }
+        if (alive.current && active) follow(active.id);
+      } catch (e) {
+        if (alive.current) setError(e as Error);
+      } finally {
+        if (alive.current) setLoadingLatest(false);
+      }
+    })();
+    return () => {
+      alive.current = false;
+      if (timer.current) window.clearTimeout(timer.current);
+    };
+  }, [follow, show, loadHistory]);
+
+  const run = async (c: PlanChoice) => {
+    setError(null);
+    setFailure(null);
+    try {
+      const job = await request<RoutePlanJob>('/v1/route-plans', {
+        method: 'POST',
+        json: { depotCode: c.depotCode, date: c.date, days: c.days, vehicles: c.vehicles, options: { timeLimitSeconds: c.timeLimitSeconds } },
+      });
+      setRunning(job);
+      follow(job.id);
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+
+  const cancel = async () => {
+    if (!running) return;
+    try {
+      await request(`/v1/jobs/${running.id}/cancel`, { method: 'POST' });
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+
+  const exportAs = async (format: 'csv' | 'geojson') => {
+    if (!plan) return;
+    try {
+      await downloadFile(`/v1/route-plans/${plan.id}/export.${format}`, `route-plan-${plan.result?.depot.code ?? 'plan'}-${plan.result?.date ?? plan.id}.${format}`);
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+
   return (
-    <NotBuilt
-      id="last-mile"
-      title="Last mile"
-      summary="Delivery route planning for your own vans: which stops each vehicle visits, and in what order."
-      plans={[
-        'Pick a date and a depot, plan the routes and watch the solver progress',
-        'See the routes on the map and a timeline per vehicle',
-        "Review unassigned stops with the reason and the plan's key figures",
-      ]}
-    />
+    <section className="page" data-testid="page-last-mile">
+      <PageHeader
+        title="Last mile"
+        subtitle="Delivery routes for your own vans: which stops each van visits, in which order and when, at the lowest cost of vans, kilometres and hours."
+        actions={
+          plan?.result ? (
+            <>
+              {history.length > 1 ? (
+                <select className="input" value={plan.id} onChange={(e) => void open(e.target.value)} aria-label="Earlier plans" data-testid="last-mile-history">
+                  {history.map((h) => (
+                    <option key={h.id} value={h.id}>
+                      {h.depotCode ?? 'stops'} · {h.date ?? '–'} · {h.totals ? `${h.totals.vehiclesUsed} vans, ${h.totals.stopsServed} stops` : ''} · {formatDateTime(h.finishedAt ?? h.createdAt)}
+                    </option>
+                  ))}
+                </select>
+              ) : null}
+              <button type="button" className="btn btn-secondary" onClick={() => void exportAs('csv')} data-testid="last-mile-export-csv">
+                Export CSV
+              </button>
+              <button type="button" className="btn btn-secondary" onClick={() => void exportAs('geojson')} data-testid="last-mile-export-geojson">
+                Export GeoJSON
+              </button>
+            </>
+          ) : null
+        }
+      />
+      <div className="card">
+        <div className="card-header">
+          <h2>Plan a day</h2>
+          <span className="muted small">each order near the depot is a stop · delivery 09:00–18:00 · vans 08:00–19:00, 1 t, 10 m³</span>
+        </div>
+        {depots ? (
+          depots.length ? (
+            <PlanForm key={plan?.id ?? 'new'} depots={depots} busy={!!running} onPlan={run} initial={plan?.result ? { depotCode: plan.result.depot.code ?? undefined, date: plan.result.date ?? undefined, vehicles: plan.result.totals.vehiclesAvailable, timeLimitSeconds: plan.result.settings.timeLimitSeconds } : undefined} />
+          ) : (
+            <Empty>
+              No warehouse yet: add one on the <a href={routeHref('data')}>Data</a> page to plan routes from it.
+            </Empty>
+          )
+        ) : null}
+        {running ? (
+          <div className="last-mile-progress" data-testid="last-mile-progress">
+            <div className="bar-label">
+              <span>{running.status === 'queued' ? 'Waiting for a worker…' : running.message}</span>
+              <span className="num">{Math.round(running.progress * 100)} %</span>
+            </div>
+            <div className="bar-track">
+              <div className="bar-fill" style={{ width: `${Math.max(2, running.progress * 100)}%` }} />
+            </div>
+            <button type="button" className="link-button" onClick={cancel}>
+              Cancel
+            </button>
+          </div>
+        ) : null}
+        {failure ? <div className="callout callout-error last-mile-failure" data-testid="last-mile-failure">{failure}</div> : null}
+        {error ? <ErrorBox error={error} title="Could not plan the routes" /> : null}
+      </div>
+      {loadingLatest ? <Loading label="Loading your latest plan…" /> : null}
+      {!loadingLatest && !plan && !running ? <Empty>No route plan yet. Pick a depot and a date above and plan the day.</Empty> : null}
+      {plan?.result ? <PlanView result={plan.result} selected={selected} onSelect={setSelected} /> : null}
+    </section>
+  );
+}
+
+function PlanView({ result, selected, onSelect }: { result: RoutePlanResult; selected: number | null; onSelect: (i: number | null) => void }) {
+  const t = result.totals;
+  const route = selected !== null ? result.routes[selected] : null;
+  return (
+    <div className="last-mile-plan" data-testid="last-mile-result">
+      <div className="kpi-grid" data-testid="last-mile-kpis">
+        <KpiCard id="last-mile-vehicles" label="Vans used" value={formatInt(t.vehiclesUsed)} hint={`of ${t.vehiclesAvailable} available`} />
+        <KpiCard id="last-mile-stops" label="Stops served" value={formatInt(t.stopsServed)} hint={t.stopsServed < t.stops ? `of ${t.stops}; ${t.stops - t.stopsServed} not served` : `all ${t.stops}`} />
+        <KpiCard id="last-mile-km" label="Distance" value={`${formatInt(t.distanceKm)} km`} hint={result.settings.travel === 'estimate' ? `road estimate ×${result.settings.circuityFactor} at ${result.settings.speedKmh} km/h` : result.settings.travel === 'osrm' ? 'road distances (OSRM)' : 'given matrix'} />
+        <KpiCard id="last-mile-hours" label="Van hours" value={hoursText(t.durationSeconds)} hint={t.vehiclesUsed ? `${hoursText(t.durationSeconds / t.vehiclesUsed)} per van` : undefined} />
+        <KpiCard id="last-mile-cost" label="Cost" value={formatMoney(t.cost, result.currency)} hint={t.stopsServed ? `${formatMoney(Number(t.cost) / t.stopsServed, result.currency)} per stop` : undefined} />
+      </div>
+      <p className="muted small last-mile-caption" data-testid="last-mile-caption">
+        {result.orders
+          ? `Depot ${result.depot.code} · ${result.depot.name} · delivery ${result.date ? formatDate(result.date) : ''} · orders placed ${formatDate(result.orders.from)} to ${formatDate(result.orders.to)} within ${result.orders.radiusKm} km`
+          : `Depot ${result.depot.code ?? result.depot.name} · ${t.stops} stops`}
+        {` · solved in ${(result.stats.elapsedMs / 1000).toFixed(1)} s`}
+      </p>
+
+      <div className="grid-2 last-mile-grid">
+        <div className="card">
+          <div className="card-header">
+            <h2>Routes</h2>
+            <span className="muted small">click a route to follow it</span>
+          </div>
+          {result.routes.length ? <RouteMap plan={result} selected={selected} onSelect={onSelect} /> : <Empty>No stop could be served: see the list of stops not served.</Empty>}
+        </div>
+        <div className="card">
+          <div className="card-header">
+            <h2>{route ? `${route.vehicleId}: ${route.stops.length} stops` : 'Vans'}</h2>
+            {route ? (
+              <button type="button" className="link-button" onClick={() => onSelect(null)}>
+                All vans
+              </button>
+            ) : null}
+          </div>
+          {route ? <StopList route={route} colour={routeColour(selected!)} /> : <VanTable result={result} onSelect={onSelect} />}
+        </div>
+      </div>
+
+      <div className="card">
+        <div className="card-header">
+          <h2>The day per van</h2>
+          <span className="muted small">local time at the depot</span>
+        </div>
+        <RouteTimeline routes={result.routes} selected={selected} onSelect={onSelect} />
+      </div>
+
+      <div className="card" data-testid="last-mile-unassigned">
+        <div className="card-header">
+          <h2>Not served</h2>
+          <span className="muted small">{result.unassigned.length ? `${result.unassigned.length} stop${result.unassigned.length === 1 ? '' : 's'}` : 'every stop is on a route'}</span>
+        </div>
+        {result.unassigned.length ? (
+          <div className="table-wrap scroll-y">
+            <table className="table compact">
+              <thead>
+                <tr>
+                  <th>Stop</th>
+                  <th>Customer</th>
+                  <th>Reason</th>
+                  <th>Why</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.unassigned.map((u) => (
+                  <tr key={u.stopId} data-testid="last-mile-unassigned-row">
+                    <td>{u.orderNumber ? `Order ${u.orderNumber}` : u.stopId}</td>
+                    <td>{u.name ?? ''}</td>
+                    <td>
+                      <span className="badge">{reasonLabels[u.reason] ?? u.reason}</span>
+                    </td>
+                    <td>{u.detail}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="muted">All {formatInt(result.totals.stops)} stops are served.</p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function VanTable({ result, onSelect }: { result: RoutePlanResult; onSelect: (i: number) => void }) {
+  return (
+    <div className="table-wrap">
+      <table className="table compact last-mile-vans" data-testid="last-mile-vans-table">
+        <thead>
+          <tr>
+            <th>Van</th>
+            <th className="num">Stops</th>
+            <th>Out</th>
+            <th>Back</th>
+            <th className="num">km</th>
+            <th className="num">Load</th>
+            <th className="num">Cost</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.routes.map((r, i) => {
+            const full = r.capacity.weightG ? Math.round((100 * r.load.weightG) / r.capacity.weightG) : null;
+            return (
+              <tr key={r.vehicleId} className="last-mile-clickable" onClick={() => onSelect(i)} data-testid="last-mile-van-row">
+                <td>
+                  <span className="last-mile-swatch" style={{ background: routeColour(i) }} /> {r.vehicleId}
+                </td>
+                <td className="num">{r.stops.length}</td>
+                <td>{r.start.time}</td>
+                <td>{r.openEnd ? '–' : r.end.time}</td>
+                <td className="num">{r.distanceKm.toFixed(1)}</td>
+                <td className="num" title={`${(r.load.weightG / 1000).toFixed(1)} kg, ${Math.round(r.load.volumeL)} L, ${r.load.parcels} parcels${full !== null ? `; ${full} % of the van's weight limit` : ''}`}>
+                  {(r.load.weightG / 1000).toFixed(0)} kg
+                </td>
+                <td className="num">{formatMoney(r.cost, result.currency)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function StopList({ route, colour }: { route: RoutePlanResult['routes'][number]; colour: string }) {
+  return (
+    <div className="table-wrap scroll-y last-mile-stops">
+      <table className="table compact" data-testid="last-mile-stop-list">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>Order</th>
+            <th>Arrive</th>
+            <th>Wait</th>
+            <th>Leave</th>
+            <th className="num">km</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td>
+              <span className="last-mile-swatch" style={{ background: colour }} />
+            </td>
+            <td className="muted">depot</td>
+            <td />
+            <td />
+            <td>{route.start.time}</td>
+            <td />
+          </tr>
+          {route.stops.map((s) => (
+            <tr key={s.stopId}>
+              <td>{s.sequence}</td>
+              <td title={s.address ?? undefined}>
+                <div>{s.orderNumber ?? s.stopId}</div>
+                {s.name ? <div className="muted small">{s.name}</div> : null}
+              </td>
+              <td>{s.arrival}</td>
+              <td>{s.waitSeconds ? `${Math.round(s.waitSeconds / 60)} min` : ''}</td>
+              <td>{s.departure}</td>
+              <td className="num">{s.legKm.toFixed(1)}</td>
+            </tr>
+          ))}
+          {!route.openEnd ? (
+            <tr>
+              <td />
+              <td className="muted">back at the depot</td>
+              <td>{route.end.time}</td>
+              <td />
+              <td />
+              <td />
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -16,10 +16,35 @@ function cover(available: number, demand: number, days: number): { days: number 
   return { days: d, label: d >= 365 ? '> 1 year' : `${d < 10 ? d.toFixed(1) : Math.round(d)} days` };
 }
 
-export function InventoryCover({ result, series }: { result: ForecastResult; series: ForecastSeries }) {
+/** For an aggregate: its SKUs with most demand ahead, one click from their stock. */
+function SkuShortcuts({ result, series, onSelect }: { result: ForecastResult; series: ForecastSeries; onSelect: (key: string) => void }) {
+  const skus = result.series
+    .filter((s) => s.level === 'sku' && s.sku !== null && (series.category === null || s.category === series.category))
+    .sort((a, b) => b.totals.nextWeek - a.totals.nextWeek)
+    .slice(0, 6);
+  return (
+    <div data-testid="forecast-sku-shortcuts">
+      <p className="muted small">Pick a SKU to compare its stock with the forecast. Most demand next week{series.category === null ? '' : ` in ${series.category}`}:</p>
+      <table className="table compact">
+        <tbody>
+          {skus.map((s) => (
+            <tr key={s.key}>
+              <td className="truncate">
+                <button type="button" className="link-button forecast-peak-series" onClick={() => onSelect(s.key)}>{s.label}</button>
+              </td>
+              <td className="num">{fmt(s.totals.nextWeek)} <span className="cell-sub">units / 7 d</span></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function InventoryCover({ result, series, onSelect }: { result: ForecastResult; series: ForecastSeries; onSelect: (key: string) => void }) {
   const sku = series.sku;
   const levels = useApi<Page<InventoryLevel>>(sku ? '/v1/inventory' : null, sku ? { sku, limit: 100 } : undefined);
-  if (!sku) return <Empty>Pick a SKU (or a SKU in a warehouse) to compare its stock with the forecast.</Empty>;
+  if (!sku) return <SkuShortcuts result={result} series={series} onSelect={onSelect} />;
   if (levels.loading && !levels.data) return <Loading label="Loading stock…" />;
   if (levels.error) return <ErrorBox error={levels.error} onRetry={levels.reload} />;
   const H = result.horizon.days;
