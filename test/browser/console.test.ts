@@ -23,7 +23,7 @@ const sections = [
   { id: 'packing', built: true },
   { id: 'shipping', built: false },
   { id: 'cross-border', built: false },
-  { id: 'last-mile', built: false },
+  { id: 'last-mile', built: true },
   { id: 'tracking', built: false },
   { id: 'data', built: true },
 ];

@@ -150,6 +150,12 @@ describe('cross-border API', () => {
     assert.match(r.json().detail, /POST \/v1\/exchange-rates/);
   });
 
+  it('quotes a code that is not in HS 2022 but warns that documents will refuse it', async () => {
+    const r = await post(a, '/v1/landed-cost', { ...US_EXAMPLE, items: [{ ...US_EXAMPLE.items[0], description: 'Rain jacket', hsCode: '6201.93' }] });
+    assert.equal(r.statusCode, 200, r.body);
+    assert.ok(r.json().warnings.some((w: string) => /items\.0\.hsCode: 620193 is not an HS 2022 subheading/.test(w)), r.body);
+  });
+
   it('answers bad input with 400 naming each field', async () => {
     const cases: [unknown, string][] = [
       [{ ...US_EXAMPLE, destination: { country: 'ZZ' } }, 'destination.country'],

@@ -23,7 +23,7 @@ export const ForecastCreate = z.strictObject({
   to: DayOrDateTime.optional().meta({ description: 'last day of history (UTC); default the day of the latest order' }),
   backtest: z.boolean().default(true).meta({ description: 'rolling-origin backtest against seasonal naive (3 origins, one horizon apart)' }),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
-  timeLimitSeconds: z.number().min(1, 'must be between 1 and 600').max(600, 'must be between 1 and 600').default(40)
+  timeLimitSeconds: z.number().min(1, 'must be between 1 and 600').max(600, 'must be between 1 and 600').default(30)
     .meta({ description: 'budget for the whole job; series left when it runs out get a naive forecast, flagged time-limit' }),
 });
 export type ForecastCreate = z.output<typeof ForecastCreate>;

@@ -24,7 +24,7 @@ export function crossBorderServices(db: Db): CrossBorderServices {
   if (!s) {
     const exchangeRates = new ExchangeRateService(db);
     const hsCodes = (sharedHs ??= new HsCodeService());
-    s = { exchangeRates, landedCost: new LandedCostService(exchangeRates), hsCodes, customsDocuments: new CustomsDocumentService(db, exchangeRates, hsCodes) };
+    s = { exchangeRates, landedCost: new LandedCostService(exchangeRates, hsCodes), hsCodes, customsDocuments: new CustomsDocumentService(db, exchangeRates, hsCodes) };
     byDb.set(db, s);
   }
   return s;
