@@ -113,10 +113,14 @@ function registerIdempotency(app: FastifyInstance, services: Services) {
   app.addHook('onSend', async (req, reply, payload) => {
     const idem = (req as { idempotency?: { key: string; hash: string } }).idempotency;
     if (!idem || reply.statusCode >= 500 || reply.statusCode === 401) return payload;
-    let body: unknown = null;
+    // Only JSON answers are replayed; other answers (PDF documents) have no side effect to protect.
+    if (typeof payload !== 'string' || !/json/.test(String(reply.getHeader('content-type') ?? ''))) return payload;
+    let body: unknown;
     try {
-      body = typeof payload === 'string' ? JSON.parse(payload) : null;
-    } catch { /* non-JSON answers are stored as null */ }
+      body = JSON.parse(payload);
+    } catch {
+      return payload;
+    }
     await db.insert(idempotencyKeys).values({
       merchantId: req.principal!.merchantId, key: idem.key, method: req.method, path: req.url, requestHash: idem.hash, statusCode: reply.statusCode, response: body as object,
     }).onConflictDoNothing();

@@ -26,6 +26,12 @@ function keyToApi(r: typeof apiKeys.$inferSelect): ApiKey {
 export class MerchantService {
   /** lastUsedAt is written at most once a minute per key, not on every request. */
   private readonly touched = new Map<string, number>();
+  /**
+   * Key hash → principal, for a few seconds, so a request does not pay a database round trip to
+   * authenticate. Revoking in this process clears it at once; other processes see it within the TTL.
+   */
+  private readonly recent = new Map<string, { principal: Principal; until: number }>();
+  static readonly authCacheMs = 10_000;
 
   constructor(private readonly db: Db) {}
 
@@ -60,14 +66,20 @@ export class MerchantService {
     const [row] = await this.db.update(apiKeys).set({ revokedAt: new Date() })
       .where(and(eq(apiKeys.merchantId, merchantId), eq(apiKeys.id, keyId))).returning();
     if (!row) throw new NotFound('API key', keyId);
+    this.recent.delete(row.keyHash);
     return keyToApi(row);
   }
 
   /** The merchant a presented key belongs to, or null when unknown or revoked. */
   async authenticate(key: string): Promise<Principal | null> {
+    const hash = hashKey(key);
+    const cached = this.recent.get(hash);
+    if (cached && cached.until > Date.now()) return cached.principal;
     const [row] = await this.db.select({ id: apiKeys.id, merchantId: apiKeys.merchantId }).from(apiKeys)
-      .where(and(eq(apiKeys.keyHash, hashKey(key)), isNull(apiKeys.revokedAt)));
+      .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)));
     if (!row) return null;
+    if (this.recent.size > 10_000) this.recent.clear();
+    this.recent.set(hash, { principal: { merchantId: row.merchantId, keyId: row.id }, until: Date.now() + MerchantService.authCacheMs });
     const now = Date.now();
     if ((this.touched.get(row.id) ?? 0) < now - 60_000) {
       this.touched.set(row.id, now);

@@ -22,7 +22,7 @@ const sections = [
   { id: 'inventory', built: false },
   { id: 'packing', built: true },
   { id: 'shipping', built: false },
-  { id: 'cross-border', built: false },
+  { id: 'cross-border', built: true },
   { id: 'last-mile', built: true },
   { id: 'tracking', built: false },
   { id: 'data', built: true },

@@ -48,5 +48,5 @@ export async function forecastRoutes(fastify: FastifyInstance): Promise<void> {
       }),
       response: { 200: ForecastJob, ...errorResponses },
     },
-  }, (req) => getForecast(s, merchantOf(req), req.params.id, req.query.series?.split(',').map((k) => k.trim()).filter(Boolean)) as never);
+  }, (req) => getForecast(s, merchantOf(req), req.params.id, req.query.series) as never);
 }

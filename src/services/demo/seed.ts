@@ -1,6 +1,6 @@
 /** Writes the generated demo merchant into the store, in one transaction. */
 import type { Services } from '../index.js';
-import { boxes, channels, inventoryLevels, orderLines, orders, products, warehouses } from '../../store/schema.js';
+import { boxes, channels, exchangeRates, inventoryLevels, orderLines, orders, products, warehouses } from '../../store/schema.js';
 import type { Db } from '../../store/database.js';
 import { newId } from '../../shared/ids.js';
 import { orderRows } from '../orders.js';
@@ -14,6 +14,11 @@ export interface SeedResult {
 }
 
 const BATCH = 1000;
+
+const demoRates: Record<string, string> = {
+  USD: '1.08', GBP: '0.85', CAD: '1.50', AUD: '1.65', NZD: '1.80', CHF: '0.94', NOK: '11.60', SEK: '11.30', DKK: '7.46',
+  PLN: '4.30', CZK: '25.20', HUF: '395', RON: '4.97', JPY: '165', SGD: '1.45', XDR: '0.82',
+};
 
 export async function seedDemo(services: Services, options: DemoOptions, onProgress?: (fraction: number, message: string) => void): Promise<SeedResult> {
   onProgress?.(0, 'generating demo data');
@@ -35,6 +40,11 @@ export async function seedDemo(services: Services, options: DemoOptions, onProgr
       chIds.set(c.code, id);
       await tx.insert(channels).values({ id, merchantId, ...c });
     }
+    // Approximate EUR rates so the demo's first landed-cost quotes work; labelled as such.
+    await tx.insert(exchangeRates).values({
+      id: newId('fx'), merchantId, date: data.orders.length ? data.orders[data.orders.length - 1].placedAt.slice(0, 10) : new Date().toISOString().slice(0, 10),
+      base: 'EUR', rates: demoRates, source: 'demo rates (approximate; import the ECB file for real quotes)',
+    });
     await tx.insert(boxes).values(data.boxes.map((b) => ({ id: newId('box'), merchantId, ...b })));
     const prIds = new Map<string, string>();
     const productRows = data.products.map((p) => {

@@ -15,17 +15,19 @@ export async function createForecast(services: Services, merchantId: string, inp
 }
 
 /**
- * A forecast job; with `series`, the result keeps only those series (a chart needs one, the full
- * result holds hundreds).
+ * A forecast job; with `series` (comma-separated keys), the result keeps only those series: a
+ * chart needs one, the full result holds hundreds.
  */
-export async function getForecast(services: Services, merchantId: string, id: string, series?: string[]): Promise<Job> {
+export async function getForecast(services: Services, merchantId: string, id: string, series?: string): Promise<Job> {
   const job = await services.jobs.getOfKind(merchantId, id, [FORECAST_KIND], 'forecast');
-  if (!series?.length || !job.result) return job;
+  if (!series || !job.result) return job;
   const result = job.result as ForecastResult;
-  const wanted = new Set(series);
-  const kept: ForecastSeriesResult[] = result.series.filter((s) => wanted.has(s.key));
-  const missing = series.find((k) => !kept.some((s) => s.key === k));
+  const byKey = new Map(result.series.map((s) => [s.key, s]));
+  // A category name may itself hold a comma, so the whole value is tried as one key first.
+  const keys = byKey.has(series) ? [series] : series.split(',').map((k) => k.trim()).filter(Boolean);
+  const missing = keys.find((k) => !byKey.has(k));
   if (missing !== undefined) throw new NotFound(`series in forecast ${id}`, missing);
+  const kept: ForecastSeriesResult[] = keys.map((k) => byKey.get(k)!);
   return { ...job, result: { ...result, series: kept } };
 }
 

@@ -88,6 +88,9 @@ export async function runForecast(payload: ForecastPayload, control: SolveContro
     const chunk = bottoms.slice(i, i + CHUNK);
     const results = forecastBatch(chunk.map((b) => ({ id: b.key, values: b.values })), { ...options, timeLimitMs: Math.max(1, forecastEnd - performance.now()) });
     results.forEach((r, k) => {
+      // The only missing days given to the engine are those before a SKU's launch, which it
+      // drops; its 'missing-values-filled' flag would wrongly tell a planner that gaps were filled.
+      if (r.result) r.result.flags = r.result.flags.filter((f) => f !== 'missing-values-filled');
       chunk[k].forecast = r.result ?? {
         point: Array(H).fill(0), lower80: Array(H).fill(0), upper80: Array(H).fill(0), lower95: Array(H).fill(0), upper95: Array(H).fill(0),
         model: 'Zero', families: ['zero'], flags: ['fallback-naive'], observations: 0, eventEffects: [],
