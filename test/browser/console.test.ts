@@ -19,7 +19,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const sections = [
   { id: 'overview', built: true },
   { id: 'network', built: true },
-  { id: 'inventory', built: false },
+  { id: 'inventory', built: true },
   { id: 'packing', built: true },
   { id: 'shipping', built: false },
   { id: 'cross-border', built: true },

@@ -78,6 +78,7 @@ test('runs a forecast on the demo merchant and shows chart, accuracy, peaks and 
   assert.ok((await page.getByTestId('forecast-inventory-row').count()) >= 2, 'stock in several warehouses');
   assert.match((await page.getByTestId('forecast-cover-total').textContent()) ?? '', /days|year|no demand/);
   assert.ok(await page.getByTestId('forecast-accuracy-selected').count(), 'the selected SKU has its own accuracy rows');
+  await page.screenshot({ path: join(dirname(screenshotPath), 'forecast-sku.png'), fullPage: true });
 
   // Any series of the hierarchy: a SKU in one warehouse.
   await page.getByTestId('forecast-level-select').selectOption('sku-warehouse');

@@ -56,9 +56,10 @@ test('opens on a demo order abroad and shows the landed cost with each rule and 
   const first = (await lines.first().textContent()) ?? '';
   assert.match(first, /rule/, 'the rule behind the line');
   assert.match(first, /×|%|per/, `a formula: ${first}`);
-  // The demo merchant has no stored rates: the page says the quote uses example rates.
-  await page.getByTestId('example-rates-note').waitFor();
-  await page.getByTestId('rates-none').waitFor();
+  // The demo merchant is seeded with a dated rate table, so the quote uses it, not example rates.
+  await page.getByTestId('rates-latest').waitFor();
+  assert.match((await page.getByTestId('rates-latest').textContent()) ?? '', /EUR/);
+  assert.equal(await page.getByTestId('example-rates-note').count(), 0);
 });
 
 test('switching to DAP moves import charges to delivery', async () => {

@@ -69,7 +69,7 @@ function printSeries(job: Job, s: ForecastSeriesResult): void {
 }
 
 /** `forecast` takes --url/--api-key too, and commander hands them to it wherever they are typed. */
-function withParentApi(parent: Command, own: Record<string, unknown>) {
+function withParentApi<T extends { url?: string; apiKey?: string; json?: boolean }>(parent: Command, own: T): T {
   const p = parent.opts();
   return { ...own, url: own.url ?? p.url, apiKey: own.apiKey ?? p.apiKey, json: own.json ?? p.json };
 }
@@ -106,7 +106,7 @@ export function registerForecastCommands(program: Command): void {
     .description('Show a forecast: the accuracy summary and top series, or one series day by day with --series')
     .option('--series <key>', 'one series key, e.g. total, category:Camping, sku:TENT-1, sku:TENT-1|warehouse:AMS1')
     .option('--json', 'print JSON')
-    .action(async (id: string, own) => {
+    .action(async (id: string, own: { url?: string; apiKey?: string; json?: boolean; series?: string }) => {
       const opts = withParentApi(forecast, own);
       const query = opts.series ? `?series=${encodeURIComponent(opts.series)}` : '';
       const job = await new ApiClient(opts).call<Job>('GET', `/v1/forecasts/${encodeURIComponent(id)}${query}`);
@@ -119,7 +119,7 @@ export function registerForecastCommands(program: Command): void {
   withApiOptions(forecast.command('list'))
     .description('List forecasts, newest first')
     .option('--json', 'print JSON')
-    .action(async (own) => {
+    .action(async (own: { url?: string; apiKey?: string; json?: boolean }) => {
       const opts = withParentApi(forecast, own);
       const page = await new ApiClient(opts).call<{ data: ForecastListItem[] }>('GET', '/v1/forecasts?limit=50');
       if (opts.json) printJson(page.data);

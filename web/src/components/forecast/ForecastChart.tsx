@@ -33,8 +33,8 @@ export function ForecastChart({ series, height = 340 }: { series: ForecastSeries
       .filter((p) => byDate.has(p.date))
       .map((p) => [p.date, p.kind === 'forecast' ? f.point[fcDates.indexOf(p.date)] : h.values[histDates.indexOf(p.date)]]);
     const band = (name: string, lower: number[], upper: number[], stack: string, colour: string) => [
-      { name, type: 'line', stack, symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false }, data: fcDates.map((d, i) => [d, lower[i]]) },
-      { name, type: 'line', stack, symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: colour }, data: fcDates.map((d, i) => [d, Math.max(0, upper[i] - lower[i])]) },
+      { name, type: 'line', stack, symbol: 'none', color: colour, lineStyle: { opacity: 0 }, tooltip: { show: false }, data: fcDates.map((d, i) => [d, lower[i]]) },
+      { name, type: 'line', stack, symbol: 'none', color: colour, lineStyle: { opacity: 0 }, areaStyle: { color: colour }, data: fcDates.map((d, i) => [d, Math.max(0, upper[i] - lower[i])]) },
     ];
     chart.setOption({
       animation: false,
@@ -66,8 +66,8 @@ export function ForecastChart({ series, height = 340 }: { series: ForecastSeries
       xAxis: { type: 'time', axisLine: { lineStyle: { color: '#d1d5db' } }, axisLabel: { color: '#6b7280', hideOverlap: true }, splitLine: { show: false } },
       yAxis: { type: 'value', min: 0, axisLabel: { color: '#6b7280' }, splitLine: { lineStyle: { color: '#eef0f3' } } },
       series: [
-        ...band('95 % interval', f.lower95, f.upper95, 'b95', 'rgba(29, 78, 216, 0.10)'),
-        ...band('80 % interval', f.lower80, f.upper80, 'b80', 'rgba(29, 78, 216, 0.20)'),
+        ...band('95 % interval', f.lower95, f.upper95, 'b95', 'rgba(29, 78, 216, 0.12)'),
+        ...band('80 % interval', f.lower80, f.upper80, 'b80', 'rgba(29, 78, 216, 0.26)'),
         {
           name: 'Units sold', type: 'line', showSymbol: false, color: '#64748b', lineStyle: { width: 1.4 },
           data: histDates.map((d, i) => [d, h.values[i]]),

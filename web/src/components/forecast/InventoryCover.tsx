@@ -67,7 +67,7 @@ export function InventoryCover({ result, series, onSelect }: { result: ForecastR
             <th>Warehouse</th>
             <th className="num">Available</th>
             <th className="num">Reorder at</th>
-            <th className="num" title={`Forecast units over the next ${H} days (80 % upper bound below)`}>Demand {H} d</th>
+            <th className="num" title={`Forecast units over the next ${H} days (80 % upper bound below)`}>Next {H} d</th>
             <th className="num" title="Available units divided by the forecast daily rate">Days of cover</th>
           </tr>
         </thead>
@@ -92,7 +92,7 @@ export function InventoryCover({ result, series, onSelect }: { result: ForecastR
                 </td>
                 <td className={`num${short ? ' forecast-short' : ''}`}>
                   {r.cover ? r.cover.label : '–'}
-                  {short ? <div className="cell-sub">short within {H} d at 80 %</div> : null}
+                  {short ? <div className="cell-sub">may run short</div> : null}
                 </td>
               </tr>
             );
