@@ -36,6 +36,8 @@ export interface ImportReport {
 const MAX_LISTED_ERRORS = 1000;
 const BATCH = 500;
 
+const analyzeTables: Record<ImportKind, string> = { orders: 'orders, order_lines', products: 'products', warehouses: 'warehouses', inventory: 'inventory_levels' };
+
 interface ParsedRow {
   row: number;
   data: Record<string, unknown>;
@@ -71,6 +73,8 @@ export class ImportService {
     };
     if (errors.length && !skipInvalid) return { ...report, outcome: 'rejected', skipped: records.length };
     const counts = await this.db.transaction(async (tx) => plan(tx as unknown as Db));
+    // A large import changes the tables enough that the planner needs fresh statistics.
+    if (counts.inserted + counts.updated >= 1000) await this.db.execute(sql.raw(`analyze ${analyzeTables[kind]}`));
     return { ...report, ...counts };
   }
 

@@ -65,6 +65,9 @@ export async function seedDemo(services: Services, options: DemoOptions, onProgr
       onProgress?.(Math.min(1, (i + BATCH) / data.orders.length), `orders ${Math.min(i + BATCH, data.orders.length)} / ${data.orders.length}`);
     }
   });
+  // Fresh bulk loads leave the planner without statistics; without them joins of orders and
+  // lines pick nested loops over tens of thousands of rows.
+  await services.store.exec('analyze');
   const key = await services.merchants.createKey(merchantId, 'demo admin');
   return {
     merchantId, apiKey: key.key,

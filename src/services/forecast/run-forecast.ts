@@ -49,6 +49,26 @@ interface Bottom {
   skipped?: boolean;
 }
 
+const Z80 = 1.2815515655446004;
+const Z95 = 1.959963984540054;
+
+/**
+ * 80 % range of the horizon's total. Adding the daily bounds would assume every day errs the same
+ * way (and the zero floors of slow movers would pin the lower end at 0); days are taken as
+ * independent instead, the usual assumption of safety-stock formulas.
+ */
+function horizonRange(f: FoldForecast): { horizonLower80: number; horizonUpper80: number } {
+  let total = 0;
+  let variance = 0;
+  for (let h = 0; h < f.point.length; h++) {
+    total += f.point[h];
+    const sd = Math.max(0, (f.upper95[h] - f.point[h]) / Z95);
+    variance += sd * sd;
+  }
+  const sd = Math.sqrt(variance);
+  return { horizonLower80: r2(Math.max(0, total - Z80 * sd)), horizonUpper80: r2(total + Z80 * sd) };
+}
+
 function roundMetrics(a: SeriesAccuracy | null | undefined): SeriesAccuracy | null {
   if (!a) return null;
   const m = (x: SeriesAccuracy['model']) => ({ mase: r4(x.mase), smape: r4(x.smape), rmsse: r4(x.rmsse), bias: r4(x.bias), coverage80: r4(x.coverage80), coverage95: r4(x.coverage95) });
@@ -188,7 +208,7 @@ export async function runForecast(payload: ForecastPayload, control: SolveContro
       bottom: extra.bottom, members: extra.members, model: extra.model, flags, eventEffects: extra.eventEffects.map((e) => ({ name: e.name, uplift: r4(e.uplift), occurrences: e.occurrences })),
       totals: {
         last28Days: r2(sum(history, n - 28, n)), nextWeek: r2(sum(f.point, 0, week)), horizon: r2(sum(f.point)),
-        horizonLower80: r2(sum(f.lower80)), horizonUpper80: r2(sum(f.upper80)),
+        ...horizonRange(f),
       },
       history: { start: day(startMs, n - shown), values: Array.from(history.subarray(n - shown), (v) => (v === v ? r2(v) : 0)) },
       forecast: {

@@ -75,7 +75,7 @@ export const ForecastSeriesResult = z.object({
     last28Days: z.number().meta({ description: 'units sold in the last 28 days of history' }),
     nextWeek: z.number().meta({ description: 'forecast units over the first 7 days (fewer when the horizon is shorter)' }),
     horizon: z.number().meta({ description: 'forecast units over the whole horizon' }),
-    horizonLower80: z.number(), horizonUpper80: z.number(),
+    horizonLower80: z.number().meta({ description: '80 % range of the horizon total, days taken as independent' }), horizonUpper80: z.number(),
   }),
   history: z.object({ start: z.string(), values: z.array(z.number()) }).meta({ description: 'the last ~120 days of daily units' }),
   forecast: z.object({
