@@ -1,7 +1,8 @@
 /** Forecasts as merchants see them: a job of kind `forecast.run` under its own resource. */
 import type { Job } from '../../domain/resources.js';
 import type { Services } from '../index.js';
-import { decodeCursor, pageLimit, type Page, type PageRequest } from '../pagination.js';
+import { jsonColumn, listJobHeadlines } from '../../jobs/job-headlines.js';
+import type { Page, PageRequest } from '../pagination.js';
 import { historyWindow } from './payload.js';
 import type { ForecastCreate, ForecastListItem, ForecastResult, ForecastSeriesResult } from './schema.js';
 import { NotFound } from '../errors.js';
@@ -31,42 +32,8 @@ export async function getForecast(services: Services, merchantId: string, id: st
   return { ...job, result: { ...result, series: kept } };
 }
 
-interface ListRow {
-  id: string;
-  status: string;
-  progress: number;
-  message: string;
-  created_at: Date | string;
-  finished_at: Date | string | null;
-  summary: ForecastListItem['summary'] | string | null;
-}
-
-const iso = (d: Date | string) => new Date(d).toISOString();
-
 /** Newest first, with each forecast's headline only: a full result holds every series. */
-export async function listForecasts(services: Services, merchantId: string, req: PageRequest & { status?: string }): Promise<Page<ForecastListItem>> {
-  const limit = pageLimit(req.limit);
-  const params: unknown[] = [merchantId, FORECAST_KIND, limit + 1];
-  let where = 'merchant_id = $1 and kind = $2';
-  const before = decodeCursor(req.cursor);
-  if (before) {
-    params.push(before);
-    where += ` and id < $${params.length}`;
-  }
-  if (req.status) {
-    params.push(req.status);
-    where += ` and status = $${params.length}`;
-  }
-  const { rows } = await services.store.query<ListRow>(
-    `select id, status, progress, message, created_at, finished_at, result->'summary' as summary
-       from jobs where ${where} order by id desc limit $3`, params);
-  const more = rows.length > limit;
-  const slice = more ? rows.slice(0, limit) : rows;
-  return {
-    data: slice.map((r) => ({
-      id: r.id, status: r.status, progress: Number(r.progress), message: r.message, createdAt: iso(r.created_at), finishedAt: r.finished_at ? iso(r.finished_at) : null,
-      summary: typeof r.summary === 'string' ? (JSON.parse(r.summary) as ForecastListItem['summary']) : r.summary ?? null,
-    })),
-    nextCursor: more ? Buffer.from(slice[slice.length - 1].id).toString('base64url') : null,
-  };
+export function listForecasts(services: Services, merchantId: string, req: PageRequest & { status?: string }): Promise<Page<ForecastListItem>> {
+  return listJobHeadlines(services.store, merchantId, FORECAST_KIND, req, `result->'summary' as summary`,
+    (r) => ({ summary: jsonColumn<ForecastListItem['summary']>(r.summary) }));
 }
