@@ -1,27 +1,19 @@
 /** The portolan command, run as a user runs it: exit codes, one-line errors, --json. */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { testDatabaseUrl } from '../support/harness.js';
+import { runPortolan, type CliRun } from '../support/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'portolan-cli-'));
 let server: RunningServer;
 let key: string;
 
-/** Runs the CLI as a child process; asynchronously, because the server it calls lives in this process. */
-function portolan(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['bin/portolan.js', ...args], {
-    env: { ...process.env, PORTOLAN_URL: server.url, PORTOLAN_API_KEY: key, PORTOLAN_DATA_DIR: join(work, 'cli-data'), ...env },
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => { out += d; });
-  child.stderr.on('data', (d) => { err += d; });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+function portolan(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runPortolan(args, { PORTOLAN_URL: server.url, PORTOLAN_API_KEY: key, PORTOLAN_DATA_DIR: join(work, 'cli-data'), ...env });
 }
 
 before(async () => {

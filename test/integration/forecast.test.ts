@@ -1,6 +1,5 @@
 /** Demand forecasts end to end: on the demo merchant's history, bad input, tenancy, the CLI. */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { seedDemo } from '../../src/services/demo/seed.js';
 import type { ForecastListItem, ForecastResult, ForecastSeriesResult } from '../../src/services/forecast/schema.js';
 import { sampleOrder, sampleProduct, sampleWarehouse, testDatabaseUrl } from '../support/harness.js';
 import { waitFor } from '../support/jobs.js';
+import { runPortolan, type CliRun } from '../support/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'portolan-forecast-'));
 let server: RunningServer;
@@ -33,15 +33,8 @@ async function finished(id: string, key = demoKey): Promise<Job> {
   }, 180_000, 250);
 }
 
-function portolan(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['bin/portolan.js', ...args], {
-    env: { ...process.env, PORTOLAN_URL: server.url, PORTOLAN_API_KEY: demoKey, PORTOLAN_DATA_DIR: join(work, 'cli-data') },
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => { out += d; });
-  child.stderr.on('data', (d) => { err += d; });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+function portolan(args: string[]): Promise<CliRun> {
+  return runPortolan(args, { PORTOLAN_URL: server.url, PORTOLAN_API_KEY: demoKey, PORTOLAN_DATA_DIR: join(work, 'cli-data') });
 }
 
 /** Every number a client reads must be finite: JSON turns NaN into null, so nulls in arrays are the tell. */

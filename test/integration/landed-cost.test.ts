@@ -4,13 +4,14 @@
  * by reading their text back), bad input named field by field, and tenancy.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { newTenant, sampleWarehouse, startHarness, testDatabaseUrl, type Harness, type Tenant } from '../support/harness.js';
+import { runPortolan, type CliRun } from '../support/cli.js';
 
 const ECB_XML = `<?xml version="1.0" encoding="UTF-8"?>
 <gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
@@ -276,15 +277,8 @@ describe('cross-border CLI', () => {
   let server: RunningServer;
   let key: string;
 
-  function portolan(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-    const child = spawn(process.execPath, ['bin/portolan.js', ...args], {
-      env: { ...process.env, PORTOLAN_URL: server.url, PORTOLAN_API_KEY: key, PORTOLAN_DATA_DIR: join(work, 'cli-data') },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
-    return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+  function portolan(args: string[]): Promise<CliRun> {
+    return runPortolan(args, { PORTOLAN_URL: server.url, PORTOLAN_API_KEY: key, PORTOLAN_DATA_DIR: join(work, 'cli-data') });
   }
 
   before(async () => {

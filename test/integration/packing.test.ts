@@ -3,7 +3,6 @@
  * tenancy, a batch job in a worker thread, and the `portolan pack` command.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { orderLines, orders, products } from '../../src/store/schema.js';
 import type { BatchResult, CartonizationOut } from '../../src/services/packing/contract.js';
 import { testDatabaseUrl } from '../support/harness.js';
 import { waitFor } from '../support/jobs.js';
+import { runPortolan, type CliRun } from '../support/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'portolan-packing-'));
 let server: RunningServer;
@@ -31,15 +31,8 @@ async function call<T = unknown>(method: string, path: string, body?: unknown, a
   return { status: res.status, body: (await res.json()) as T, type: res.headers.get('content-type') ?? '' };
 }
 
-function portolan(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['bin/portolan.js', ...args], {
-    env: { ...process.env, PORTOLAN_URL: server.url, PORTOLAN_API_KEY: key, PORTOLAN_DATA_DIR: join(work, 'cli-data') },
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => { out += d; });
-  child.stderr.on('data', (d) => { err += d; });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+function portolan(args: string[]): Promise<CliRun> {
+  return runPortolan(args, { PORTOLAN_URL: server.url, PORTOLAN_API_KEY: key, PORTOLAN_DATA_DIR: join(work, 'cli-data') });
 }
 
 /** Every placement inside its box, no two overlapping, weight within the box's limit. */

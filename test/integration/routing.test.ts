@@ -1,6 +1,5 @@
 /** Route plans end to end: the demo merchant's orders near a depot, explicit stops, bad input, tenancy, exports, the CLI. */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { matrixFromOsrm, osrmTableUrl } from '../../src/services/routing/osrm-ta
 import type { RoutePlanResult } from '../../src/services/routing/plan-schema.js';
 import { testDatabaseUrl } from '../support/harness.js';
 import { waitFor } from '../support/jobs.js';
+import { runPortolan, type CliRun } from '../support/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'portolan-routing-'));
 let server: RunningServer;
@@ -38,15 +38,8 @@ async function finished(id: string, key = demoKey): Promise<Job> {
   }, 120_000, 250);
 }
 
-function portolan(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['bin/portolan.js', ...args], {
-    env: { ...process.env, PORTOLAN_URL: server.url, PORTOLAN_API_KEY: demoKey, PORTOLAN_DATA_DIR: join(work, 'cli-data') },
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => { out += d; });
-  child.stderr.on('data', (d) => { err += d; });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+function portolan(args: string[]): Promise<CliRun> {
+  return runPortolan(args, { PORTOLAN_URL: server.url, PORTOLAN_API_KEY: demoKey, PORTOLAN_DATA_DIR: join(work, 'cli-data') });
 }
 
 const depot = { lat: 52.37, lng: 4.9 };
