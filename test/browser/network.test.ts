@@ -4,17 +4,16 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { startServer } from '../../src/server.js';
+import { ensureConsoleBuilt, launchChromium } from '../support/browser.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const screenshotPath = join(root, '.tmp', 'network.png');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -23,14 +22,11 @@ let dataDir: string;
 const pageErrors: string[] = [];
 
 before(async () => {
-  if (!existsSync(join(root, 'web', 'dist', 'index.html'))) {
-    const build = spawnSync('npx', ['vite', 'build', 'web'], { cwd: root, stdio: 'inherit' });
-    assert.equal(build.status, 0, 'vite build web failed');
-  }
+  ensureConsoleBuilt();
   dataDir = mkdtempSync(join(tmpdir(), 'portolan-browser-network-'));
   server = await startServer({ port: 0, dataDir, seed: { orders: 2500, seed: 11 }, runner: { concurrency: 1 } });
   assert.ok(server.demoApiKey);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   page.setDefaultTimeout(60_000);
   page.on('pageerror', (err) => pageErrors.push(err.message));

@@ -10,12 +10,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { startServer } from '../../src/server.js';
+import { ensureConsoleBuilt, launchChromium } from '../support/browser.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const screenshotPath = join(root, '.tmp', 'packing.png');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -39,11 +39,7 @@ before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'portolan-browser-packing-'));
   server = await startServer({ port: 0, dataDir, seed: { orders: 1500, seed: 11 } });
   assert.ok(server.demoApiKey);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    // SwiftShader gives headless Chromium a software WebGL for the three.js view
-    args: ['--no-sandbox', '--disable-background-networking', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (err) => pageErrors.push(err.message));

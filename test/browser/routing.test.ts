@@ -10,13 +10,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { startServer } from '../../src/server.js';
 import { seedDemo } from '../../src/services/demo/seed.js';
+import { ensureConsoleBuilt, launchChromium } from '../support/browser.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const screenshotPath = join(root, '.tmp', 'routing.png');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -41,7 +41,7 @@ before(async () => {
   server = await startServer({ port: 0, dataDir, seed: false });
   // a short, dense history: a week of orders near each warehouse, as on the full demo
   key = (await seedDemo(server.services, { orders: 3000, seed: 11, days: 60 })).apiKey;
-  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-background-networking'] });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, acceptDownloads: true });
   page = await context.newPage();
   page.setDefaultTimeout(60_000);

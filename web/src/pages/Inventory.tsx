@@ -19,6 +19,7 @@ import { SeriesPicker } from '../components/forecast/SeriesPicker';
 import { FLAG_LABELS, LEVEL_LABELS, type ForecastJob, type ForecastListItem, type ForecastResult, type ForecastSeries } from '../components/forecast/types';
 import { formatDateTime, formatInt } from '../lib/format';
 import { routeHref } from '../lib/router';
+import { JobProgress } from '../components/JobProgress';
 
 const POLL_MS = 800;
 const fmt = (x: number) => (x >= 100 ? formatInt(Math.round(x)) : x.toFixed(1));
@@ -111,20 +112,7 @@ export default function InventoryPage() {
           <span className="muted small">on your whole order history · weekly and yearly seasonality · Black Friday where your history shows it</span>
         </div>
         <ForecastForm busy={!!running} onRun={run} />
-        {running ? (
-          <div className="forecast-progress" data-testid="forecast-progress">
-            <div className="bar-label">
-              <span>{running.status === 'queued' ? 'Waiting for a worker…' : running.message}</span>
-              <span className="num">{Math.round(running.progress * 100)} %</span>
-            </div>
-            <div className="bar-track">
-              <div className="bar-fill" style={{ width: `${Math.max(2, running.progress * 100)}%` }} />
-            </div>
-            <button type="button" className="link-button" onClick={cancel}>
-              Cancel
-            </button>
-          </div>
-        ) : null}
+        {running ? <JobProgress job={running} onCancel={cancel} prefix="forecast" /> : null}
         {failure ? <div className="callout callout-error forecast-failure" data-testid="forecast-failure">{failure}</div> : null}
         {error ? <ErrorBox error={error} title="Could not run the forecast" /> : null}
       </div>

@@ -15,6 +15,7 @@ import { RouteTimeline } from '../components/routing/RouteTimeline';
 import { reasonLabels, routeColour, type RoutePlanJob, type RoutePlanListItem, type RoutePlanResult, type RoutingDepot } from '../components/routing/types';
 import { formatDate, formatDateTime, formatInt, formatMoney } from '../lib/format';
 import { routeHref } from '../lib/router';
+import { JobProgress } from '../components/JobProgress';
 
 const POLL_MS = 700;
 
@@ -176,20 +177,7 @@ export default function LastMilePage() {
             </Empty>
           )
         ) : null}
-        {running ? (
-          <div className="last-mile-progress" data-testid="last-mile-progress">
-            <div className="bar-label">
-              <span>{running.status === 'queued' ? 'Waiting for a worker…' : running.message}</span>
-              <span className="num">{Math.round(running.progress * 100)} %</span>
-            </div>
-            <div className="bar-track">
-              <div className="bar-fill" style={{ width: `${Math.max(2, running.progress * 100)}%` }} />
-            </div>
-            <button type="button" className="link-button" onClick={cancel}>
-              Cancel
-            </button>
-          </div>
-        ) : null}
+        {running ? <JobProgress job={running} onCancel={cancel} prefix="last-mile" /> : null}
         {failure ? <div className="callout callout-error last-mile-failure" data-testid="last-mile-failure">{failure}</div> : null}
         {error ? <ErrorBox error={error} title="Could not plan the routes" /> : null}
       </div>

@@ -18,6 +18,7 @@ import { TradeoffChart } from '../components/network/TradeoffChart';
 import type { NetworkStudyJob, NetworkStudyListItem, NetworkStudyResult, StudyScenario } from '../components/network/types';
 import { formatCompact, formatDateTime, formatInt, formatMoney, formatPercent } from '../lib/format';
 import { routeHref } from '../lib/router';
+import { JobProgress } from '../components/JobProgress';
 
 const POLL_MS = 800;
 
@@ -147,20 +148,7 @@ export default function NetworkPage() {
           <span className="muted small">on the last 12 months of orders · costs per year</span>
         </div>
         <StudyForm busy={!!running} currency={currency} onRun={run} />
-        {running ? (
-          <div className="network-progress" data-testid="network-progress">
-            <div className="bar-label">
-              <span>{running.status === 'queued' ? 'Waiting for a worker…' : running.message}</span>
-              <span className="num">{Math.round(running.progress * 100)} %</span>
-            </div>
-            <div className="bar-track">
-              <div className="bar-fill" style={{ width: `${Math.max(2, running.progress * 100)}%` }} />
-            </div>
-            <button type="button" className="link-button" onClick={cancel}>
-              Cancel
-            </button>
-          </div>
-        ) : null}
+        {running ? <JobProgress job={running} onCancel={cancel} prefix="network" /> : null}
         {failure ? <div className="callout callout-error network-failure" data-testid="network-failure">{failure}</div> : null}
         {error ? <ErrorBox error={error} title="Could not run the study" /> : null}
       </div>
