@@ -4,13 +4,12 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Page } from 'playwright-core';
-import { startServer } from '../../src/server.js';
-import { ensureConsoleBuilt, launchChromium } from '../support/browser.js';
+import type { RunningServer } from '../../src/server.js';
+import { openConsoleSession, type ConsoleSession } from '../support/browser.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const screenshotPath = join(root, '.tmp', 'overview.png');
@@ -27,27 +26,20 @@ const sections = [
   { id: 'data', built: true },
 ];
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: RunningServer;
 let browser: Browser;
 let page: Page;
-let dataDir: string;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
+
+let session: ConsoleSession;
 
 before(async () => {
-  ensureConsoleBuilt();
-  dataDir = mkdtempSync(join(tmpdir(), 'portolan-browser-'));
-  server = await startServer({ port: 0, dataDir, seed: { orders: 1500, seed: 11 } });
-  assert.ok(server.demoApiKey, 'the server seeded a demo merchant and returned its key');
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  page.setDefaultTimeout(30_000);
-  page.on('pageerror', (err) => pageErrors.push(err.message));
+  session = await openConsoleSession('console', { orders: 1500 });
+  ({ server, browser, page, pageErrors } = session);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 test('without a key the console asks for one', async () => {

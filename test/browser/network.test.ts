@@ -4,38 +4,30 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Page } from 'playwright-core';
-import { startServer } from '../../src/server.js';
-import { ensureConsoleBuilt, launchChromium } from '../support/browser.js';
+import type { RunningServer } from '../../src/server.js';
+import { openConsoleSession, type ConsoleSession } from '../support/browser.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const screenshotPath = join(root, '.tmp', 'network.png');
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: RunningServer;
 let browser: Browser;
 let page: Page;
-let dataDir: string;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
+
+let session: ConsoleSession;
 
 before(async () => {
-  ensureConsoleBuilt();
-  dataDir = mkdtempSync(join(tmpdir(), 'portolan-browser-network-'));
-  server = await startServer({ port: 0, dataDir, seed: { orders: 2500, seed: 11 }, runner: { concurrency: 1 } });
-  assert.ok(server.demoApiKey);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  page.setDefaultTimeout(60_000);
-  page.on('pageerror', (err) => pageErrors.push(err.message));
+  session = await openConsoleSession('network', { orders: 2500, timeoutMs: 60_000, runner: { concurrency: 1 } });
+  ({ server, browser, page, pageErrors } = session);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 test('runs a study on the demo merchant and shows map, curve, scenarios and today', async () => {

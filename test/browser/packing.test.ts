@@ -6,22 +6,20 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Page } from 'playwright-core';
-import { startServer } from '../../src/server.js';
-import { ensureConsoleBuilt, launchChromium } from '../support/browser.js';
+import type { RunningServer } from '../../src/server.js';
+import { openConsoleSession, type ConsoleSession } from '../support/browser.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const screenshotPath = join(root, '.tmp', 'packing.png');
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: RunningServer;
 let browser: Browser;
 let page: Page;
-let dataDir: string;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 let pickedNumber = '';
 
 /** True when web/dist holds a console built with the Packing page (not the placeholder). */
@@ -31,24 +29,21 @@ function distHasPackingPage(): boolean {
   return readdirSync(assets).some((f) => f.startsWith('Packing') && readFileSync(join(assets, f), 'utf8').includes('packing-canvas'));
 }
 
+function buildPackingConsole(): void {
+  if (distHasPackingPage()) return;
+  const build = spawnSync('npx', ['vite', 'build', 'web'], { cwd: root, stdio: 'inherit' });
+  assert.equal(build.status, 0, 'vite build web failed');
+}
+
+let session: ConsoleSession;
+
 before(async () => {
-  if (!distHasPackingPage()) {
-    const build = spawnSync('npx', ['vite', 'build', 'web'], { cwd: root, stdio: 'inherit' });
-    assert.equal(build.status, 0, 'vite build web failed');
-  }
-  dataDir = mkdtempSync(join(tmpdir(), 'portolan-browser-packing-'));
-  server = await startServer({ port: 0, dataDir, seed: { orders: 1500, seed: 11 } });
-  assert.ok(server.demoApiKey);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
-  page.setDefaultTimeout(30_000);
-  page.on('pageerror', (err) => pageErrors.push(err.message));
+  session = await openConsoleSession('packing', { orders: 1500, viewportHeight: 1100, build: buildPackingConsole });
+  ({ server, browser, page, pageErrors } = session);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 test('the page packs the newest open order and shows it in 3D with a packing list', async () => {
