@@ -4,15 +4,13 @@
  * forecast with 80 % and 95 % bands, the backtest against seasonal naive, flagged peaks, and the
  * selected SKU's stock against its forecast demand.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { request } from '../api/client';
-import type { Page } from '../api/types';
+import { useMemo, useState } from 'react';
 import { KpiCard } from '../components/KpiCard';
 import { PageHeader } from '../components/PageHeader';
 import { Empty, ErrorBox, Loading } from '../components/States';
 import { AccuracyTable } from '../components/forecast/AccuracyTable';
 import { ForecastChart } from '../components/forecast/ForecastChart';
-import { ForecastForm, type ForecastOptions } from '../components/forecast/ForecastForm';
+import { ForecastForm } from '../components/forecast/ForecastForm';
 import { InventoryCover } from '../components/forecast/InventoryCover';
 import { PeaksList } from '../components/forecast/PeaksList';
 import { SeriesPicker } from '../components/forecast/SeriesPicker';
@@ -20,85 +18,17 @@ import { FLAG_LABELS, LEVEL_LABELS, type ForecastJob, type ForecastListItem, typ
 import { formatDateTime, formatInt } from '../lib/format';
 import { routeHref } from '../lib/router';
 import { JobProgress } from '../components/JobProgress';
+import { useJobResource } from '../api/useJobResource';
 
-const POLL_MS = 800;
+const forecastFailed = (detail: string) => `The forecast failed: ${detail}`;
 const fmt = (x: number) => (x >= 100 ? formatInt(Math.round(x)) : x.toFixed(1));
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export default function InventoryPage() {
   const [job, setJob] = useState<ForecastJob | null>(null);
-  const [running, setRunning] = useState<ForecastJob | null>(null);
-  const [loadingLatest, setLoadingLatest] = useState(true);
-  const [error, setError] = useState<Error | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const timer = useRef<number | null>(null);
-
-  const follow = useCallback((id: string) => {
-    const tick = async () => {
-      try {
-        const next = await request<ForecastJob>(`/v1/forecasts/${id}`);
-        if (next.status === 'queued' || next.status === 'running') {
-          setRunning(next);
-          timer.current = window.setTimeout(tick, POLL_MS);
-          return;
-        }
-        setRunning(null);
-        if (next.status === 'succeeded' && next.result) setJob(next);
-        else setFailure(next.status === 'cancelled' ? 'The forecast was cancelled.' : `The forecast failed: ${next.error?.message ?? next.message}`);
-      } catch (e) {
-        setRunning(null);
-        setError(e as Error);
-      }
-    };
-    void tick();
-  }, []);
-
-  // On arrival: the latest finished forecast, and one still running is followed.
-  useEffect(() => {
-    let alive = true;
-    (async () => {
-      try {
-        const list = await request<Page<ForecastListItem>>('/v1/forecasts', { query: { limit: 20 } });
-        if (!alive) return;
-        const active = list.data.find((f) => f.status === 'queued' || f.status === 'running');
-        const done = list.data.find((f) => f.status === 'succeeded');
-        if (done) {
-          const latest = await request<ForecastJob>(`/v1/forecasts/${done.id}`);
-          if (alive && latest.result) setJob(latest);
-        }
-        if (alive && active) follow(active.id);
-      } catch (e) {
-        if (alive) setError(e as Error);
-      } finally {
-        if (alive) setLoadingLatest(false);
-      }
-    })();
-    return () => {
-      alive = false;
-      if (timer.current) window.clearTimeout(timer.current);
-    };
-  }, [follow]);
-
-  const run = async (o: ForecastOptions) => {
-    setError(null);
-    setFailure(null);
-    try {
-      const created = await request<ForecastJob>('/v1/forecasts', { method: 'POST', json: o });
-      setRunning(created);
-      follow(created.id);
-    } catch (e) {
-      setError(e as Error);
-    }
-  };
-
-  const cancel = async () => {
-    if (!running) return;
-    try {
-      await request(`/v1/jobs/${running.id}/cancel`, { method: 'POST' });
-    } catch (e) {
-      setError(e as Error);
-    }
-  };
+  const { running, loadingLatest, error, failure, run, cancel } = useJobResource<ForecastJob, ForecastListItem>({
+    path: '/v1/forecasts', onShow: setJob, cancelledMessage: 'The forecast was cancelled.', failedMessage: forecastFailed,
+  });
 
   return (
     <section className="page" data-testid="page-inventory">

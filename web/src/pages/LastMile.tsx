@@ -3,9 +3,8 @@
  * (a job), then shows the routes on an offline map, a timeline per van, the stops that could not
  * be served and why, and the plan's key figures; exports the plan as CSV or GeoJSON.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { downloadFile, request } from '../api/client';
-import type { Page } from '../api/types';
 import { KpiCard } from '../components/KpiCard';
 import { PageHeader } from '../components/PageHeader';
 import { Empty, ErrorBox, Loading } from '../components/States';
@@ -16,116 +15,35 @@ import { reasonLabels, routeColour, type RoutePlanJob, type RoutePlanListItem, t
 import { formatDate, formatDateTime, formatInt, formatMoney } from '../lib/format';
 import { routeHref } from '../lib/router';
 import { JobProgress } from '../components/JobProgress';
+import { useJobResource } from '../api/useJobResource';
 
-const POLL_MS = 700;
+const planFailed = (detail: string) => `Planning failed: ${detail}`;
 
 const hoursText = (s: number) => `${(s / 3600).toFixed(1)} h`;
 
 export default function LastMilePage() {
   const [depots, setDepots] = useState<RoutingDepot[] | null>(null);
   const [plan, setPlan] = useState<RoutePlanJob | null>(null);
-  const [running, setRunning] = useState<RoutePlanJob | null>(null);
-  const [history, setHistory] = useState<RoutePlanListItem[]>([]);
-  const [loadingLatest, setLoadingLatest] = useState(true);
-  const [error, setError] = useState<Error | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
-  const timer = useRef<number | null>(null);
-  const alive = useRef(true);
-
-  const loadHistory = useCallback(async () => {
-    const list = await request<Page<RoutePlanListItem>>('/v1/route-plans', { query: { limit: 20 } });
-    if (alive.current) setHistory(list.data.filter((p) => p.status === 'succeeded'));
-    return list.data;
-  }, []);
-
   const show = useCallback((job: RoutePlanJob) => {
     setPlan(job);
     setSelected(null);
   }, []);
+  const { running, history, loadingLatest, error, setError, failure, open, run: start, cancel } = useJobResource<RoutePlanJob, RoutePlanListItem>({
+    path: '/v1/route-plans', onShow: show, cancelledMessage: 'The plan was cancelled.', failedMessage: planFailed,
+  });
 
-  const open = useCallback(async (id: string) => {
-    try {
-      const job = await request<RoutePlanJob>(`/v1/route-plans/${id}`);
-      if (alive.current && job.result) show(job);
-    } catch (e) {
-      setError(e as Error);
-    }
-  }, [show]);
-
-  const follow = useCallback((id: string) => {
-    const tick = async () => {
-      try {
-        const job = await request<RoutePlanJob>(`/v1/route-plans/${id}`);
-        if (!alive.current) return;
-        if (job.status === 'queued' || job.status === 'running') {
-          setRunning(job);
-          timer.current = window.setTimeout(tick, POLL_MS);
-          return;
-        }
-        setRunning(null);
-        void loadHistory().catch(() => undefined);
-        if (job.status === 'succeeded' && job.result) show(job);
-        else setFailure(job.status === 'cancelled' ? 'The plan was cancelled.' : `Planning failed: ${job.error?.message ?? job.message}`);
-      } catch (e) {
-        if (!alive.current) return;
-        setRunning(null);
-        setError(e as Error);
-      }
-    };
-    void tick();
-  }, [show, loadHistory]);
-
-  // On arrival: the depots, the latest finished plan, and a plan still running is followed.
+  // The depots fill the form; the hook loads the plans.
   useEffect(() => {
-    alive.current = true;
-    (async () => {
-      try {
-        const [d, list] = await Promise.all([request<{ data: RoutingDepot[] }>('/v1/route-plans/depots'), loadHistory()]);
-        if (!alive.current) return;
-        setDepots(d.data);
-        const done = list.find((p) => p.status === 'succeeded');
-        const active = list.find((p) => p.status === 'queued' || p.status === 'running');
-        if (done) {
-          const job = await request<RoutePlanJob>(`/v1/route-plans/${done.id}`);
-          if (alive.current && job.result) show(job);
-        }
-        if (alive.current && active) follow(active.id);
-      } catch (e) {
-        if (alive.current) setError(e as Error);
-      } finally {
-        if (alive.current) setLoadingLatest(false);
-      }
-    })();
-    return () => {
-      alive.current = false;
-      if (timer.current) window.clearTimeout(timer.current);
-    };
-  }, [follow, show, loadHistory]);
+    let alive = true;
+    request<{ data: RoutingDepot[] }>('/v1/route-plans/depots')
+      .then((d) => { if (alive) setDepots(d.data); })
+      .catch((e) => { if (alive) setError(e as Error); });
+    return () => { alive = false; };
+  }, [setError]);
 
-  const run = async (c: PlanChoice) => {
-    setError(null);
-    setFailure(null);
-    try {
-      const job = await request<RoutePlanJob>('/v1/route-plans', {
-        method: 'POST',
-        json: { depotCode: c.depotCode, date: c.date, days: c.days, vehicles: c.vehicles, options: { timeLimitSeconds: c.timeLimitSeconds } },
-      });
-      setRunning(job);
-      follow(job.id);
-    } catch (e) {
-      setError(e as Error);
-    }
-  };
-
-  const cancel = async () => {
-    if (!running) return;
-    try {
-      await request(`/v1/jobs/${running.id}/cancel`, { method: 'POST' });
-    } catch (e) {
-      setError(e as Error);
-    }
-  };
+  const run = (c: PlanChoice) =>
+    start({ depotCode: c.depotCode, date: c.date, days: c.days, vehicles: c.vehicles, options: { timeLimitSeconds: c.timeLimitSeconds } });
 
   const exportAs = async (format: 'csv' | 'geojson') => {
     if (!plan) return;

@@ -3,126 +3,36 @@
  * the merchant's order history and shows, for 1..K warehouses, the map of catchments, the
  * cost-versus-delivery-time curve, the scenario table and today's network for comparison.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { request } from '../api/client';
+import { useCallback, useState } from 'react';
 import { useApi } from '../api/useApi';
-import type { Merchant, Page } from '../api/types';
+import type { Merchant } from '../api/types';
 import { KpiCard } from '../components/KpiCard';
 import { PageHeader } from '../components/PageHeader';
 import { Empty, ErrorBox, Loading } from '../components/States';
 import { CurrentComparison } from '../components/network/CurrentComparison';
 import { NetworkMap, siteColours } from '../components/network/NetworkMap';
 import { ScenarioTable } from '../components/network/ScenarioTable';
-import { StudyForm, type StudyOptions } from '../components/network/StudyForm';
+import { StudyForm } from '../components/network/StudyForm';
 import { TradeoffChart } from '../components/network/TradeoffChart';
 import type { NetworkStudyJob, NetworkStudyListItem, NetworkStudyResult, StudyScenario } from '../components/network/types';
 import { formatCompact, formatDateTime, formatInt, formatMoney, formatPercent } from '../lib/format';
 import { routeHref } from '../lib/router';
 import { JobProgress } from '../components/JobProgress';
+import { useJobResource } from '../api/useJobResource';
 
-const POLL_MS = 800;
+const studyFailed = (detail: string) => `The study failed: ${detail}`;
 
 export default function NetworkPage() {
   const merchant = useApi<Merchant>('/v1/merchant');
   const [study, setStudy] = useState<NetworkStudyJob | null>(null);
-  const [running, setRunning] = useState<NetworkStudyJob | null>(null);
-  const [loadingLatest, setLoadingLatest] = useState(true);
-  const [error, setError] = useState<Error | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
-  const [history, setHistory] = useState<NetworkStudyListItem[]>([]);
-  const timer = useRef<number | null>(null);
-
-  const loadHistory = useCallback(async () => {
-    const list = await request<Page<NetworkStudyListItem>>('/v1/network-studies', { query: { limit: 20 } });
-    setHistory(list.data.filter((s) => s.status === 'succeeded'));
-    return list.data;
-  }, []);
-
   const show = useCallback((job: NetworkStudyJob) => {
     setStudy(job);
     setSelected(job.result?.summary.recommendedWarehouses ?? job.result?.scenarios[0]?.warehouses ?? null);
   }, []);
-
-  const open = useCallback(async (id: string) => {
-    try {
-      const job = await request<NetworkStudyJob>(`/v1/network-studies/${id}`);
-      if (job.result) show(job);
-    } catch (e) {
-      setError(e as Error);
-    }
-  }, [show]);
-
-  const follow = useCallback(
-    (id: string) => {
-      const tick = async () => {
-        try {
-          const job = await request<NetworkStudyJob>(`/v1/network-studies/${id}`);
-          if (job.status === 'queued' || job.status === 'running') {
-            setRunning(job);
-            timer.current = window.setTimeout(tick, POLL_MS);
-            return;
-          }
-          setRunning(null);
-          void loadHistory().catch(() => undefined);
-          if (job.status === 'succeeded' && job.result) show(job);
-          else setFailure(job.status === 'cancelled' ? 'The study was cancelled.' : `The study failed: ${job.error?.message ?? job.message}`);
-        } catch (e) {
-          setRunning(null);
-          setError(e as Error);
-        }
-      };
-      void tick();
-    },
-    [show, loadHistory],
-  );
-
-  // On arrival: the latest finished study, and a study still running is followed.
-  useEffect(() => {
-    let alive = true;
-    (async () => {
-      try {
-        const list = await loadHistory();
-        if (!alive) return;
-        const active = list.find((s) => s.status === 'queued' || s.status === 'running');
-        const done = list.find((s) => s.status === 'succeeded');
-        if (done) {
-          const job = await request<NetworkStudyJob>(`/v1/network-studies/${done.id}`);
-          if (alive && job.result) show(job);
-        }
-        if (alive && active) follow(active.id);
-      } catch (e) {
-        if (alive) setError(e as Error);
-      } finally {
-        if (alive) setLoadingLatest(false);
-      }
-    })();
-    return () => {
-      alive = false;
-      if (timer.current) window.clearTimeout(timer.current);
-    };
-  }, [follow, show, loadHistory]);
-
-  const run = async (o: StudyOptions) => {
-    setError(null);
-    setFailure(null);
-    try {
-      const job = await request<NetworkStudyJob>('/v1/network-studies', { method: 'POST', json: o });
-      setRunning(job);
-      follow(job.id);
-    } catch (e) {
-      setError(e as Error);
-    }
-  };
-
-  const cancel = async () => {
-    if (!running) return;
-    try {
-      await request(`/v1/jobs/${running.id}/cancel`, { method: 'POST' });
-    } catch (e) {
-      setError(e as Error);
-    }
-  };
+  const { running, history, loadingLatest, error, failure, open, run, cancel } = useJobResource<NetworkStudyJob, NetworkStudyListItem>({
+    path: '/v1/network-studies', onShow: show, cancelledMessage: 'The study was cancelled.', failedMessage: studyFailed,
+  });
 
   const currency = study?.result?.currency ?? merchant.data?.defaultCurrency ?? 'EUR';
   return (
