@@ -1,6 +1,7 @@
 /**
  * The capability slices, in one place so that a reader sees every capability the platform has:
- * each brings its job tasks, its HTTP routes and its CLI commands.
+ * each brings its HTTP routes and CLI commands, and those that run long solves their job tasks
+ * (landed cost answers synchronously and has none).
  * PORTOLAN_PLUGINS (comma-separated module paths) adds modules that register more tasks: it is
  * how the test suites give worker processes a task of their own.
  */
@@ -19,7 +20,6 @@ import { registerNetworkCommands } from './cli/commands/network.js';
 import { registerPackingCommands } from './cli/commands/packing.js';
 import { registerRoutingCommands } from './cli/commands/routing.js';
 import { registerForecastTasks } from './services/forecast/tasks.js';
-import { registerLandedCostTasks } from './services/landed-cost/tasks.js';
 import { registerNetworkTasks } from './services/network/tasks.js';
 import { registerPackingTasks } from './services/packing/tasks.js';
 import { registerRoutingTasks } from './services/routing/tasks.js';
@@ -43,7 +43,6 @@ export function registerCapabilities(): Promise<void> {
     registerNetworkTasks();
     registerForecastTasks();
     registerPackingTasks();
-    registerLandedCostTasks();
     registerRoutingTasks();
     for (const path of (process.env.PORTOLAN_PLUGINS ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
       await import(pathToFileURL(resolve(path)).href);

@@ -1,2 +1,0 @@
-/** Job tasks of the landed-cost capability. */
-export function registerLandedCostTasks(): void {}
