@@ -1,12 +1,15 @@
 import type { Deadline } from '../control.js';
 import { assignByRegret, cloneState, emptyState, recompute, totalCost, type AssignmentState } from './assignment-state.js';
 import type { Instance } from './instance.js';
+import { branchAndBound } from './branch-and-bound.js';
 import { assignmentPenalties, runLagrangian, type RelaxedSolution } from './lagrangian.js';
 import { improveAssignment, improveAssignmentDeep, improveSites } from './local-search.js';
 import { solveLocationMip } from './mip.js';
 
 /** Largest MIP (columns) we hand to HiGHS; beyond it the WASM build rarely finishes in time. */
 const MIP_MAX_COLUMNS = 60_000;
+/** Largest single-source model (zone-site pairs) for the branch-and-bound: each open node holds a pair mask. */
+const TREE_MAX_PAIRS = 60_000;
 
 export interface CapacitatedOutcome {
   best: AssignmentState | null;
@@ -125,9 +128,11 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
   };
 
   methods.push('lagrangian');
-  const mipPossible = useMip && inst.sites * (inst.zones + 1) <= MIP_MAX_COLUMNS;
+  // single-source models of this size go to our branch-and-bound, multi-source ones to HiGHS
+  const treePossible = inst.kind === 'single-source' && inst.sites * inst.zones <= TREE_MAX_PAIRS;
+  const mipPossible = !treePossible && useMip && inst.sites * (inst.zones + 1) <= MIP_MAX_COLUMNS;
   const lagrangianStartMs = deadline.elapsedMs();
-  const lagrangianEndsAtMs = lagrangianStartMs + (mipPossible ? 0.3 : 0.8) * limitMs;
+  const lagrangianEndsAtMs = lagrangianStartMs + (mipPossible || treePossible ? 0.3 : 0.8) * limitMs;
   let repairMs = 0;
   let highestBound = -Infinity;
   const fractional = inst.kind === 'multi-source';
@@ -183,8 +188,38 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
       bestCost = objective;
     }
   };
+  if (!optimal && treePossible && !deadline.expired()) {
+    methods.push('branch-and-bound');
+    const treeStartMs = deadline.elapsedMs();
+    let heuristicMs = 0;
+    const tree = branchAndBound(inst, {
+      deadline,
+      multipliers: lag.multipliers,
+      rootBound: lag.bound,
+      upperBound: () => bestCost,
+      onFeasible: (open, assign) => {
+        const s = emptyState(inst);
+        s.open.set(open);
+        s.assign.set(assign);
+        if (recompute(inst, s)) consider(s, false);
+      },
+      onRelaxed: (relaxed) => {
+        // heuristics find incumbents the tree would reach only deep down; keep them to a quarter of its time
+        if (heuristicMs > 0.25 * (deadline.elapsedMs() - treeStartMs)) return;
+        const key = relaxed.open.join('');
+        if (seen.has(key)) return;
+        seen.add(key);
+        const t0 = deadline.elapsedMs();
+        const s = repairRelaxed(inst, relaxed);
+        if (s) consider(s, true);
+        heuristicMs += deadline.elapsedMs() - t0;
+      },
+    });
+    lowerBound = Math.max(lowerBound, Math.min(tree.complete ? bestCost : tree.lowerBound, bestCost));
+    optimal = provenOptimal(inst, bestCost, lowerBound);
+  }
   const liveColumns = inst.sites * (inst.zones + 1);
-  if (!optimal && useMip && liveColumns <= MIP_MAX_COLUMNS && !deadline.expired()) {
+  if (!optimal && mipPossible && liveColumns <= MIP_MAX_COLUMNS && !deadline.expired()) {
     // sites whose forced change of state alone lifts the (cardinality-free) bound above the incumbent
     let base = 0;
     for (let z = 0; z < inst.zones; z++) base += lag.multipliers[z];

@@ -41,6 +41,8 @@ export function solveKnapsack(
   chosen: Float64Array,
   scratch: KnapsackScratch,
   fractional = false,
+  /** fill scratch.table for every capacity (penalty tests need it); otherwise the smaller of two tables is used */
+  needTable = false,
 ): KnapsackResult {
   let totalWeight = 0;
   let totalProfit = 0;
@@ -61,6 +63,9 @@ export function solveKnapsack(
   }
   if (integral && divisor > 0) {
     const cap = Math.floor(capacity / divisor);
+    const excess = Math.round(totalWeight / divisor) - cap;
+    if (!needTable && excess < cap && (excess + 1) * (count + 1) <= MAX_DP_CELLS)
+      return dropDynamicProgram(items, count, profit, weight, divisor, excess, totalProfit, chosen, scratch);
     const cells = (cap + 1) * (count + 1);
     if (cells <= MAX_DP_CELLS) return dynamicProgram(items, count, profit, weight, divisor, cap, chosen, scratch);
   }
@@ -80,33 +85,105 @@ function dynamicProgram(
   if (scratch.table.length < cap + 1) scratch.table = new Float64Array(Math.max(cap + 1, scratch.table.length * 2));
   const cells = (cap + 1) * count;
   if (scratch.take.length < cells) scratch.take = new Uint8Array(Math.max(cells, scratch.take.length * 2));
+  if (scratch.order.length < count) scratch.order = new Int32Array(Math.max(count, scratch.order.length * 2));
   const best = scratch.table;
   const take = scratch.take;
-  best.fill(0, 0, cap + 1);
+  // prefix[k]: weight of items 0..k. Up to that weight every item so far fits, so the table is
+  // only filled to min(cap, prefix) — the Lagrangian subproblems are mostly far below capacity.
+  const prefix = scratch.order;
+  best[0] = 0;
+  let reach = 0;
+  let reachProfit = 0;
   for (let k = 0; k < count; k++) {
     const item = items[k];
-    const w = weight[item] / divisor;
+    const w = (weight[item] / divisor) | 0;
     const p = profit[item];
+    const hi = Math.min(cap, reach + w);
+    for (let c = reach + 1; c <= hi; c++) best[c] = reachProfit;
     const row = k * (cap + 1);
-    take.fill(0, row, row + cap + 1);
-    for (let c = cap; c >= w; c--) {
+    for (let c = hi; c >= w; c--) {
       const candidate = best[c - w] + p;
       if (candidate > best[c]) {
         best[c] = candidate;
         take[row + c] = 1;
-      }
+      } else take[row + c] = 0;
     }
+    reach = hi;
+    reachProfit = best[hi];
+    prefix[k] = k === 0 ? w : prefix[k - 1] + w;
   }
+  for (let c = reach + 1; c <= cap; c++) best[c] = reachProfit;
   const value = best[cap];
   let c = cap;
   for (let k = count - 1; k >= 0; k--) {
     const item = items[k];
-    if (take[k * (cap + 1) + c]) {
+    if (c >= prefix[k]) {
+      for (let j = 0; j <= k; j++) chosen[items[j]] = 1;
+      break;
+    }
+    const w = (weight[item] / divisor) | 0;
+    if (c >= w && take[k * (cap + 1) + c]) {
       chosen[item] = 1;
-      c -= weight[item] / divisor;
+      c -= w;
     } else chosen[item] = 0;
   }
   return { value, exact: true, divisor };
+}
+
+/**
+ * The same optimum seen from the other side: the cheapest set of items to leave out so that the
+ * rest fits, i.e. weight left out >= excess. When the items overflow the capacity only slightly
+ * (the usual Lagrangian case) this table is a fraction of the size of the direct one.
+ */
+function dropDynamicProgram(
+  items: Int32Array,
+  count: number,
+  profit: Float64Array,
+  weight: Float64Array,
+  divisor: number,
+  excess: number,
+  totalProfit: number,
+  chosen: Float64Array,
+  scratch: KnapsackScratch,
+): KnapsackResult {
+  if (scratch.table.length < excess + 1) scratch.table = new Float64Array(Math.max(excess + 1, scratch.table.length * 2));
+  const cells = (excess + 1) * count;
+  if (scratch.take.length < cells) scratch.take = new Uint8Array(Math.max(cells, scratch.take.length * 2));
+  const lost = scratch.table;
+  const take = scratch.take;
+  lost[0] = 0;
+  lost.fill(Infinity, 1, excess + 1);
+  for (let k = 0; k < count; k++) {
+    const item = items[k];
+    const w = (weight[item] / divisor) | 0;
+    const p = profit[item];
+    const row = k * (excess + 1);
+    // written without branches on the comparison: its outcome is unpredictable
+    for (let e = excess; e > w; e--) {
+      const candidate = lost[e - w] + p;
+      const current = lost[e];
+      const better = candidate < current;
+      lost[e] = better ? candidate : current;
+      take[row + e] = better ? 1 : 0;
+    }
+    for (let e = Math.min(w, excess); e >= 1; e--) {
+      const current = lost[e];
+      const better = p < current;
+      lost[e] = better ? p : current;
+      take[row + e] = better ? 1 : 0;
+    }
+  }
+  const value = totalProfit - lost[excess];
+  let e = excess;
+  for (let k = count - 1; k >= 0; k--) {
+    const item = items[k];
+    if (e > 0 && take[k * (excess + 1) + e]) {
+      chosen[item] = 0;
+      const w = (weight[item] / divisor) | 0;
+      e = e > w ? e - w : 0;
+    } else chosen[item] = 1;
+  }
+  return { value, exact: true };
 }
 
 function dantzigBound(

@@ -201,7 +201,7 @@ export function assignmentPenalties(inst: Instance, u: Float64Array): { base: nu
       profit[z] = p;
       if (p > 1e-12) items[count++] = z;
     }
-    const result = count > 0 ? solveKnapsack(items, count, profit, demand, capacity[i], chosen, scratch) : { value: 0, exact: true };
+    const result = count > 0 ? solveKnapsack(items, count, profit, demand, capacity[i], chosen, scratch, false, true) : { value: 0, exact: true };
     const siteValue = fixed[i] - result.value;
     const openCost = mustOpen[i] || siteValue < 0 ? 0 : siteValue;
     base += mustOpen[i] ? siteValue : Math.min(0, siteValue);

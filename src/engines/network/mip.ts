@@ -102,8 +102,10 @@ export async function solveLocationMip(
       }
       endRow(-Infinity, 0);
     }
-    if (!Number.isFinite(capacity[i]) || !single)
-      for (let z = 0; z < zones; z++) {
+    // x <= y rows: redundant with the capacity row for integer y, but they make the LP relaxation
+    // (and so HiGHS's bound) far stronger for single-source models too
+    for (let z = 0; z < zones; z++) {
+        if (forbidden?.[z * sites + i]) continue;
         indices.push(L + z * L + k, k);
         values.push(1, -1);
         endRow(-Infinity, 0);

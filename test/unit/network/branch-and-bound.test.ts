@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Deadline } from '../../../src/engines/control.js';
+import { branchAndBound } from '../../../src/engines/network/branch-and-bound.js';
+import { buildInstance } from '../../../src/engines/network/instance.js';
+import { knapsackScratch, solveKnapsack } from '../../../src/engines/network/knapsack.js';
+import { runLagrangian } from '../../../src/engines/network/lagrangian.js';
+import type { NetworkProblem } from '../../../src/engines/network/index.js';
+import { Random } from '../../../src/shared/random.js';
+
+/** Tight capacities (total about 1.3 x demand) so that the Lagrangian bound leaves a gap to branch on. */
+function tightProblem(seed: number, sites: number, zones: number): NetworkProblem {
+  const r = new Random(seed);
+  const sitePts = Array.from({ length: sites }, () => [r.next() * 100, r.next() * 100]);
+  const zonePts = Array.from({ length: zones }, () => [r.next() * 100, r.next() * 100]);
+  const demand = zonePts.map(() => r.range(5, 30));
+  const total = demand.reduce((a, b) => a + b, 0);
+  const serviceCost: number[] = [];
+  for (let z = 0; z < zones; z++)
+    for (let i = 0; i < sites; i++) serviceCost.push(Math.round((demand[z] * Math.hypot(zonePts[z][0] - sitePts[i][0], zonePts[z][1] - sitePts[i][1])) / 10));
+  const capacity = sitePts.map(() => Math.max(30, Math.ceil(((1.3 * total) / sites) * (0.7 + 0.6 * r.next()))));
+  const fixedCost = sitePts.map(() => r.range(50, 300));
+  return { kind: 'single-source', siteCount: sites, zoneCount: zones, demand, serviceCost, fixedCost, capacity };
+}
+
+function exhaustive(p: NetworkProblem): number {
+  const { siteCount: I, zoneCount: J } = p;
+  let best = Infinity;
+  const used = new Array<number>(I).fill(0);
+  const walk = (z: number, load: number[], cost: number) => {
+    if (cost >= best) return;
+    if (z === J) {
+      best = cost;
+      return;
+    }
+    for (let i = 0; i < I; i++) {
+      if (load[i] + p.demand[z] > p.capacity![i]!) continue;
+      const opening = used[i] === 0 ? p.fixedCost![i] : 0;
+      load[i] += p.demand[z];
+      used[i]++;
+      walk(z + 1, load, cost + opening + p.serviceCost[z * I + i]);
+      used[i]--;
+      load[i] -= p.demand[z];
+    }
+  };
+  walk(0, new Array<number>(I).fill(0), 0);
+  return best;
+}
+
+describe('branch-and-bound on the Lagrangian bound', () => {
+  it('proves the exhaustive optimum from a poor incumbent, and reports it', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const problem = tightProblem(seed, 5, 10);
+      const optimum = exhaustive(problem);
+      const inst = buildInstance(problem);
+      let incumbent = optimum * 1.5;
+      let found: Int32Array | null = null;
+      const deadline = new Deadline({ timeLimitMs: 20_000 });
+      const lag = runLagrangian(inst, { deadline, upperBound: () => incumbent, closeEnough: () => false, maxIterations: 300 });
+      assert.ok(lag.bound <= optimum + 1e-9, `seed ${seed}: root bound ${lag.bound} above optimum ${optimum}`);
+      const result = branchAndBound(inst, {
+        deadline,
+        multipliers: lag.multipliers,
+        rootBound: lag.bound,
+        upperBound: () => incumbent,
+        onFeasible: (_open, assign, cost) => {
+          if (cost < incumbent) {
+            incumbent = cost;
+            found = assign;
+          }
+        },
+      });
+      assert.equal(result.complete, true, `seed ${seed}`);
+      assert.equal(incumbent, optimum, `seed ${seed}`);
+      assert.ok(found, `seed ${seed}: the tree itself found the optimum`);
+      assert.equal(result.lowerBound, optimum);
+    }
+  });
+
+  it('returns a valid lower bound when stopped by the clock', () => {
+    const problem = tightProblem(9, 12, 60);
+    const inst = buildInstance(problem);
+    let incumbent = Infinity;
+    const deadline = new Deadline({ timeLimitMs: 2_000 });
+    const lag = runLagrangian(inst, { deadline, upperBound: () => incumbent, closeEnough: () => false, maxIterations: 200 });
+    const stopAt = new Deadline({ timeLimitMs: 30 });
+    const result = branchAndBound(inst, {
+      deadline: stopAt,
+      multipliers: lag.multipliers,
+      rootBound: lag.bound,
+      upperBound: () => incumbent,
+      onFeasible: (_o, _a, cost) => (incumbent = Math.min(incumbent, cost)),
+    });
+    assert.ok(result.lowerBound >= lag.bound - 1e-9);
+    if (!result.complete) assert.ok(result.lowerBound <= incumbent);
+  });
+});
+
+describe('0/1 knapsack', () => {
+  it('matches enumeration on both of its dynamic programs', () => {
+    const r = new Random(4);
+    const scratch = knapsackScratch(12);
+    for (let t = 0; t < 400; t++) {
+      const n = 1 + Math.floor(r.next() * 10);
+      const items = Int32Array.from({ length: n }, (_, i) => i);
+      const profit = Float64Array.from({ length: n }, () => r.next() * 40);
+      const weight = Float64Array.from({ length: n }, () => 3 * r.range(1, 12));
+      const capacity = r.range(0, 90);
+      let best = 0;
+      for (let m = 0; m < 1 << n; m++) {
+        let w = 0;
+        let p = 0;
+        for (let i = 0; i < n; i++) if ((m >> i) & 1) (w += weight[i]), (p += profit[i]);
+        if (w <= capacity && p > best) best = p;
+      }
+      for (const needTable of [false, true]) {
+        const chosen = new Float64Array(n);
+        const result = solveKnapsack(items, n, profit, weight, capacity, chosen, scratch, false, needTable);
+        let w = 0;
+        let p = 0;
+        for (let i = 0; i < n; i++) if (chosen[i] > 0.5) (w += weight[i]), (p += profit[i]);
+        assert.ok(Math.abs(result.value - best) < 1e-9, `case ${t}: ${result.value} vs ${best}`);
+        assert.ok(Math.abs(p - best) < 1e-9 && w <= capacity, `case ${t}: chosen items do not realise the optimum`);
+      }
+    }
+  });
+});
