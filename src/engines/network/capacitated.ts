@@ -5,6 +5,8 @@ import { branchAndBound } from './branch-and-bound.js';
 import { assignmentPenalties, runLagrangian, type RelaxedSolution } from './lagrangian.js';
 import { improveAssignment, improveAssignmentDeep, improveSites } from './local-search.js';
 import { solveLocationMip } from './mip.js';
+import { perturbSites } from './site-perturbation.js';
+import type { Random } from '../../shared/random.js';
 
 /** Largest MIP (columns) we hand to HiGHS; beyond it the WASM build rarely finishes in time. */
 const MIP_MAX_COLUMNS = 60_000;
@@ -113,7 +115,7 @@ function repairRelaxed(inst: Instance, relaxed: RelaxedSolution): AssignmentStat
   return s;
 }
 
-export async function solveCapacitated(inst: Instance, deadline: Deadline, limitMs: number, shouldStop: () => boolean, useMip: boolean): Promise<CapacitatedOutcome> {
+export async function solveCapacitated(inst: Instance, deadline: Deadline, limitMs: number, shouldStop: () => boolean, useMip: boolean, random: Random): Promise<CapacitatedOutcome> {
   const methods = ['construction', 'local-search'];
   let best = construct(inst, deadline);
   let bestCost = best ? totalCost(best) : Infinity;
@@ -268,6 +270,16 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
     if (mip.optimal) lowerBound = Math.max(lowerBound, inst.integral ? Math.ceil(bestCost - 0.999 - 1e-9) : bestCost);
     optimal = provenOptimal(inst, bestCost, lowerBound) || mip.optimal;
     if (mip.optimal) lowerBound = Math.max(lowerBound, bestCost);
+  }
+  // time the bound and the exact methods left over goes to the incumbent
+  if (!optimal && best && !share && !deadline.expired()) {
+    methods.push('iterated-local-search');
+    const ils = perturbSites(inst, best, deadline, random);
+    if (totalCost(ils.best) < bestCost - 1e-9) {
+      best = ils.best;
+      bestCost = totalCost(ils.best);
+    }
+    optimal = provenOptimal(inst, bestCost, lowerBound);
   }
   return { best, share, open: openSplit, cost: bestCost, lowerBound: Math.min(lowerBound, bestCost), optimal, methods };
 }

@@ -86,7 +86,7 @@ export async function solveNetwork(problem: NetworkProblem, control: NetworkSolv
     };
   }
 
-  const out = await solveCapacitated(inst, deadline, limitMs, shouldStop, useMip);
+  const out = await solveCapacitated(inst, deadline, limitMs, shouldStop, useMip, random);
   const lowerBound = out.optimal ? out.cost : Math.max(out.lowerBound, trivialBound(inst));
   const base = { lowerBound, gap: gapOf(out.cost, lowerBound), methods: out.methods, elapsedMs: deadline.elapsedMs() };
   if (out.share && out.open) {
