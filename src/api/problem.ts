@@ -27,17 +27,35 @@ function fieldOf(instancePath: string, context: string): string {
   return path || (context === 'body' ? '(body)' : context);
 }
 
+/** A zod issue as it reaches the handler: code, message, and the extras of some codes. */
+interface Issue {
+  code: string;
+  message?: string;
+  path?: PropertyKey[];
+  keys?: string[];
+  errors?: Issue[][];
+}
+
+const child = (base: string, key: PropertyKey) => (base === '(body)' ? String(key) : `${base}.${String(key)}`);
+
+/**
+ * The fields an issue names. A union (e.g. `vehicles`: a number or a list) that fails reports one
+ * issue per alternative; the alternative whose type the input has is the one the user meant, so
+ * its issues are named instead of "invalid input" on the whole union.
+ */
+function issueFields(field: string, issue: Issue): FieldError[] {
+  if (issue.code === 'invalid_union' && issue.errors?.length) {
+    const meant = issue.errors.filter((alt) => !alt.some((i) => (i.path?.length ?? 0) === 0 && i.code === 'invalid_type'));
+    if (meant.length === 1) return meant[0].flatMap((i) => issueFields((i.path ?? []).reduce<string>(child, field), i));
+  }
+  if (issue.code === 'unrecognized_keys' && issue.keys?.length) return issue.keys.map((k) => ({ field: child(field, k), message: 'is not a known field' }));
+  return [{ field, message: issue.message ?? 'is invalid' }];
+}
+
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = error.validationContext ?? 'body';
-    const errors = error.validation.map((v) => {
-      const keys = (v.params as { keys?: string[] }).keys;
-      if (v.keyword === 'unrecognized_keys' && keys?.length) {
-        const base = fieldOf(v.instancePath, context);
-        return keys.map((k) => ({ field: base === '(body)' ? k : `${base}.${k}`, message: 'is not a known field' }));
-      }
-      return [{ field: fieldOf(v.instancePath, context), message: v.message ?? 'is invalid' }];
-    }).flat();
+    const errors = error.validation.flatMap((v) => issueFields(fieldOf(v.instancePath, context), { ...(v.params as Omit<Issue, 'code'>), code: v.keyword, message: v.message }));
     return sendProblem(reply, 400, 'Bad Request', `invalid ${context}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, errors);
   }
   if (error instanceof DomainError) return sendProblem(reply, error.status, error.title, error.message, error.errors);

@@ -25,11 +25,11 @@ let dataDir: string;
 let key = '';
 const pageErrors: string[] = [];
 
-/** True when web/dist holds a console built with the Last mile page (not the placeholder). */
+/** True when web/dist holds a console built with the Last mile page as tested here (with driver breaks). */
 function distHasLastMilePage(): boolean {
   const assets = join(root, 'web', 'dist', 'assets');
   if (!existsSync(join(root, 'web', 'dist', 'index.html')) || !existsSync(assets)) return false;
-  return readdirSync(assets).some((f) => f.startsWith('LastMile') && readFileSync(join(assets, f), 'utf8').includes('last-mile-timeline'));
+  return readdirSync(assets).some((f) => f.startsWith('LastMile') && readFileSync(join(assets, f), 'utf8').includes('last-mile-timeline-break'));
 }
 
 before(async () => {
@@ -99,6 +99,28 @@ test('exports CSV and GeoJSON', async () => {
   assert.match(csvText.split('\n')[0], /^vehicle,sequence,stop_id,order_number,arrival,departure,lat,lng/);
   const [geo] = await Promise.all([page.waitForEvent('download'), page.getByTestId('last-mile-export-geojson').click()]);
   assert.equal(JSON.parse(readFileSync((await geo.path())!, 'utf8')).type, 'FeatureCollection');
+});
+
+test('a driver break set for the fleet shows on every van\'s timeline and in its stop list', async () => {
+  assert.equal(await page.getByTestId('last-mile-timeline-break').count(), 0, 'no break before one is set');
+  await page.getByTestId('last-mile-break').selectOption('30');
+  await page.getByTestId('last-mile-break-from').fill('12:00');
+  await page.getByTestId('last-mile-break-to').fill('13:00');
+  await page.getByTestId('last-mile-time').selectOption('2');
+  await page.getByTestId('last-mile-plan').click();
+  await page.getByTestId('last-mile-progress').waitFor();
+  await page.getByTestId('last-mile-result').waitFor();
+  await page.getByTestId('last-mile-timeline-break').first().waitFor();
+  const vans = await page.getByTestId('last-mile-timeline-row').count();
+  assert.equal(await page.getByTestId('last-mile-timeline-break').count(), vans, 'a break block per van');
+  const title = (await page.getByTestId('last-mile-timeline-break').first().getAttribute('title')) ?? '';
+  const start = /(\d\d:\d\d)–/.exec(title)?.[1] ?? '';
+  assert.ok(start >= '12:00' && start <= '13:00', `break starts in its window (${title})`);
+  assert.equal(await page.getByTestId('last-mile-break').inputValue(), '30', 'the form keeps the fleet break for the next plan');
+  await page.getByTestId('last-mile-legend').locator('button').first().click();
+  await page.getByTestId('last-mile-break-row').waitFor();
+  assert.equal(await page.getByTestId('last-mile-break-row').count(), 1);
+  await page.screenshot({ path: screenshotPath.replace('.png', '-break.png'), fullPage: true });
 });
 
 test('a fresh visit shows the latest plan, and there are no script errors', async () => {

@@ -192,6 +192,78 @@ describe('explicit stops', () => {
   });
 });
 
+describe('driver breaks', () => {
+  const lunch = { durationMinutes: 30, windows: [{ from: '12:00', to: '12:30' }] };
+  const clock = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+
+  it('each van takes its break inside the window, where it is; later stops are shifted and the exports show it', async () => {
+    const stops = Array.from({ length: 10 }, (_, i) => stop(`b${i}`, 0.01 * Math.cos(i), 0.012 * Math.sin(i), { serviceMinutes: 25 }));
+    const created = await api('POST', '/v1/route-plans', demoKey, {
+      depot, stops,
+      vehicles: [{ id: 'north', shift: { from: '10:00', to: '18:00' }, break: lunch }, { id: 'south', shift: { from: '10:00', to: '18:00' }, break: lunch }],
+      options: { timeLimitSeconds: 1, seed: 2 },
+    });
+    assert.equal(created.status, 202, created.text);
+    const job = await finished(created.body.id);
+    assert.equal(job.status, 'succeeded', JSON.stringify(job.error));
+    const id = job.id;
+    const plan = job.result as RoutePlanResult;
+    assert.equal(plan.unassigned.length, 0);
+    assert.deepEqual(plan.settings.fleetBreak, lunch);
+    for (const r of plan.routes) {
+      const b = r.break!;
+      assert.ok(b, `${r.vehicleId} takes a break`);
+      assert.ok(b.start >= '12:00' && b.start <= '12:30', `${r.vehicleId} break at ${b.start}`);
+      assert.equal(b.endSeconds - b.startSeconds, 1800);
+      assert.equal(r.breakSeconds, 1800);
+      assert.ok(b.afterStops >= 0 && b.afterStops <= r.stops.length);
+      assert.ok(r.stops.slice(0, b.afterStops).every((s) => s.departureSeconds <= b.startSeconds), 'stops before it end before it');
+      assert.ok(r.stops.slice(b.afterStops).every((s) => s.departureSeconds - s.serviceSeconds >= b.endSeconds), 'stops after it are served after it');
+      assert.ok(Math.abs(r.durationSeconds - (r.end.seconds - r.start.seconds)) <= 1, 'duration from start to end, break included');
+      assert.ok(Math.abs(r.drivingSeconds + r.serviceSeconds + r.waitSeconds + r.breakSeconds! - r.durationSeconds) <= 2, 'driving + service + waiting + break = duration');
+      assert.ok(haversineMetres(b, depot) < 3000, 'taken at the depot or at a stop');
+    }
+    const csv = (await api('GET', `/v1/route-plans/${id}/export.csv`, demoKey)).text.trim().split('\n');
+    assert.equal(csv[0].split(',').at(-1), 'kind');
+    const breakRows = csv.filter((l) => l.endsWith(',break'));
+    assert.equal(breakRows.length, plan.routes.length, 'one break row per van');
+    assert.equal(csv.length - 1 - breakRows.length, plan.totals.stopsServed);
+    const first = plan.routes[0];
+    const rowsOfFirst = csv.slice(1).filter((l) => l.startsWith(`${first.vehicleId},`));
+    assert.ok(rowsOfFirst[first.break!.afterStops].endsWith(',break'), 'the break row sits in its place in the sequence');
+    assert.equal(rowsOfFirst[first.break!.afterStops].split(',')[4], first.break!.start);
+    const fc = JSON.parse((await api('GET', `/v1/route-plans/${id}/export.geojson`, demoKey)).text);
+    const line = fc.features.find((f: any) => f.properties.kind === 'route' && f.properties.vehicle === first.vehicleId);
+    assert.equal(line.properties.breakStart, first.break!.start);
+    assert.equal(line.properties.breakMinutes, 30);
+    assert.equal(fc.features.filter((f: any) => f.properties.kind === 'break').length, plan.routes.length);
+    assert.equal(clock(first.break!.end) - clock(first.break!.start), 30);
+  });
+
+  const badBreaks: [string, unknown, string][] = [
+    ['a negative break', { durationMinutes: -5, windows: [{ from: '12:00', to: '13:00' }] }, 'vehicles.0.break.durationMinutes'],
+    ['a break window closing before it opens', { durationMinutes: 30, windows: [{ from: '13:00', to: '12:00' }] }, 'vehicles.0.break.windows.0.to'],
+    ['a break without a window', { durationMinutes: 30, windows: [] }, 'vehicles.0.break.windows'],
+    ['a break outside the shift', { durationMinutes: 30, windows: [{ from: '20:00', to: '21:00' }] }, 'vehicles.0.break.windows'],
+    ['an unknown break field', { minutes: 30, windows: [{ from: '12:00', to: '13:00' }] }, 'vehicles.0.break.minutes'],
+  ];
+  for (const [what, brk, field] of badBreaks) {
+    it(`${what} is a 400 naming ${field}`, async () => {
+      const r = await api('POST', '/v1/route-plans', demoKey, { depot, stops: [stop('a', 0, 0.01)], vehicles: [{ break: brk }] });
+      assert.equal(r.status, 400, r.text);
+      assert.match(r.headers.get('content-type') ?? '', /problem\+json/);
+      assert.ok(r.body.errors.some((e: { field: string }) => e.field === field), `${field} in ${JSON.stringify(r.body.errors)}`);
+    });
+  }
+
+  it('the OpenAPI document describes the break in and out', async () => {
+    const doc = (await api('GET', '/openapi.json', demoKey)).body;
+    const text = JSON.stringify(doc);
+    assert.match(text, /"DriverBreak"/);
+    assert.match(text, /"PlannedBreak"/);
+  });
+});
+
 describe('bad input is a 400 naming the field', () => {
   const cases: [string, unknown, string][] = [
     ['a window closing before it opens', { depot, stops: [stop('a', 0, 0.01, { timeWindows: [{ from: '12:00', to: '10:00' }] })] }, 'stops.0.timeWindows.0.to'],
@@ -247,5 +319,19 @@ describe('the CLI', () => {
     const bad = await portolan(['routes', 'plan', '--depot', 'NOPE']);
     assert.notEqual(bad.code, 0);
     assert.match(bad.err, /depotCode|NOPE/);
+  });
+
+  it('plans with a driver break for every van, and refuses a break without its window or fleet size', async () => {
+    const plan = await portolan(['routes', 'plan', '--depot', 'AMS1', '--vehicles', '2', '--break', '30', '--break-window', '12:00-14:00', '--time-limit', '1', '--json']);
+    assert.equal(plan.code, 0, plan.err);
+    const result = JSON.parse(plan.out).result as RoutePlanResult;
+    assert.ok(result.routes.length >= 1);
+    for (const r of result.routes) assert.ok(r.break && r.break.start >= '12:00' && r.break.start <= '14:00', JSON.stringify(r.break));
+    const noWindow = await portolan(['routes', 'plan', '--depot', 'AMS1', '--vehicles', '2', '--break', '30']);
+    assert.notEqual(noWindow.code, 0);
+    assert.match(noWindow.err, /--break-window/);
+    const noFleet = await portolan(['routes', 'plan', '--depot', 'AMS1', '--break', '30', '--break-window', '12:00-14:00']);
+    assert.notEqual(noFleet.code, 0);
+    assert.match(noFleet.err, /--vehicles/);
   });
 });

@@ -23,9 +23,9 @@ export async function routingRoutes(fastify: FastifyInstance): Promise<void> {
       description: [
         '`{ depotCode, date?, days?, radiusKm? }` plans the orders shipping within `radiusKm` (default 100) of the warehouse that were placed on `date` and the `days` − 1 days before (default 7 days ending on the day of the latest such order). Each order is a stop: weight from its products (g), volume from their mm dimensions (L), one parcel, delivery window 09:00–18:00, 5 minutes at a home and 10 at a business.',
         'Or an explicit `stops` list (id, lat/lng, demand, time windows, service minutes, skills, priority) with a `depotCode` or `depot` coordinates.',
-        '`vehicles` is a number of standard vans (1 t, 10 m³, 150 parcels, shift 08:00–19:00, 40 + 0.30/km + 28/h) or a list with capacities, shifts, costs, skills, start/end and open ends. Times are local "HH:MM" at the depot.',
+        '`vehicles` is a number of standard vans (1 t, 10 m³, 150 parcels, shift 08:00–19:00, 40 + 0.30/km + 28/h) or a list with capacities, shifts, costs, skills, start/end, open ends and a driver `break` (`{ durationMinutes, windows: [{ from, to }] }`: it starts inside a window wherever the van is, no detour; each route then has a `break` with its times and place, and counts it in its hours and cost). Times are local "HH:MM" at the depot.',
         'Travel is great-circle distance × `options.circuityFactor` at `options.speedKmh`, or `options.matrix` (depot first, then the stops), or an OSRM server at `options.tableUrl`.',
-        'Answers 202 with a job; follow it at `GET /v1/route-plans/{id}`. Malformed input (a window closing before it opens, duplicate ids, bad coordinates, no vehicles) is a 400 naming the field; stops that are valid but cannot be served (too heavy for every van, unreachable in their window, missing skill) come back under `unassigned` with the reason.',
+        'Answers 202 with a job; follow it at `GET /v1/route-plans/{id}`. Malformed input (a window closing before it opens, duplicate ids, bad coordinates, no vehicles, a break that cannot fit in its van\'s shift) is a 400 naming the field; stops that are valid but cannot be served (too heavy for every van, unreachable in their window, missing skill) come back under `unassigned` with the reason.',
       ].join('\n\n'),
       body: RoutePlanCreate,
       response: { 202: Job, ...errorResponses },
@@ -52,14 +52,14 @@ export async function routingRoutes(fastify: FastifyInstance): Promise<void> {
   }, (req) => getRoutePlan(s, merchantOf(req), req.params.id) as never);
 
   app.get('/route-plans/:id/export.csv', {
-    schema: { tags, summary: 'A finished plan as CSV: one row per stop (vehicle, sequence, stop, order, arrival, departure, lat, lng)', security, params: IdParams },
+    schema: { tags, summary: 'A finished plan as CSV: one row per stop (vehicle, sequence, stop, order, arrival, departure, lat, lng), and one per driver break (kind = break)', security, params: IdParams },
   }, async (req, reply) => {
     const plan = await finishedRoutePlan(s, merchantOf(req), req.params.id);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="route-plan-${req.params.id}.csv"`).send(planCsv(plan));
   });
 
   app.get('/route-plans/:id/export.geojson', {
-    schema: { tags, summary: 'A finished plan as a GeoJSON FeatureCollection: a LineString per route, a Point per stop, the depot and unassigned stops', security, params: IdParams },
+    schema: { tags, summary: 'A finished plan as a GeoJSON FeatureCollection: a LineString per route (with its break times), a Point per stop and per break, the depot and unassigned stops', security, params: IdParams },
   }, async (req, reply) => {
     const plan = await finishedRoutePlan(s, merchantOf(req), req.params.id);
     return reply.type('application/geo+json').header('content-disposition', `attachment; filename="route-plan-${req.params.id}.geojson"`).send(JSON.stringify(planGeoJson(plan)));

@@ -8,6 +8,13 @@ import { waitForJob, withApiOptions } from './data.js';
 
 const hours = (seconds: number) => `${(seconds / 3600).toFixed(1)} h`;
 
+/** "12:00-14:00" (or with an en dash) as the API's window. */
+function parseWindow(text: string): { from: string; to: string } {
+  const m = /^\s*(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})\s*$/.exec(text);
+  if (!m) throw new CliError(`--break-window must be HH:MM-HH:MM, e.g. 12:00-14:00, got "${text}"`);
+  return { from: m[1], to: m[2] };
+}
+
 /** CLI commands of the routing capability. */
 export function registerRoutingCommands(program: Command): void {
   const routes = program.command('routes').description('Last-mile delivery routes for your own vans');
@@ -19,6 +26,8 @@ export function registerRoutingCommands(program: Command): void {
     .option('--days <n>', 'orders placed on the date and the days before it, this many days in all (default 7)', parseIntOption('--days', 1))
     .option('--radius <km>', 'orders shipping within this distance of the depot (default 100)', Number)
     .option('--vehicles <n>', 'number of standard vans (default: enough for the stops)', parseIntOption('--vehicles', 1))
+    .option('--break <minutes>', "each driver's break, taken wherever the van is when it starts (needs --vehicles and --break-window)", parseIntOption('--break', 1))
+    .option('--break-window <HH:MM-HH:MM>', 'the break starts inside this window, e.g. 12:00-14:00 (repeat for alternatives)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--time-limit <seconds>', 'search time (default 10)', parseIntOption('--time-limit', 1))
     .option('--seed <n>', 'random seed (same seed, same plan)', parseIntOption('--seed', 0))
     .option('--json', 'print the finished job as JSON')
@@ -30,6 +39,13 @@ export function registerRoutingCommands(program: Command): void {
       if (opts.days !== undefined) body.days = opts.days;
       if (opts.radius !== undefined) body.radiusKm = opts.radius;
       if (opts.vehicles !== undefined) body.vehicles = opts.vehicles;
+      if (opts.break !== undefined || opts.breakWindow !== undefined) {
+        if (opts.break === undefined || opts.breakWindow === undefined) throw new CliError('--break and --break-window go together, e.g. --break 30 --break-window 12:00-14:00');
+        // the break belongs to each van, so the fleet is listed van by van
+        if (opts.vehicles === undefined) throw new CliError('--break needs --vehicles: the number of vans that each take the break');
+        const driverBreak = { durationMinutes: opts.break, windows: (opts.breakWindow as string[]).map(parseWindow) };
+        body.vehicles = Array.from({ length: opts.vehicles }, () => ({ break: driverBreak }));
+      }
       const options: Record<string, unknown> = {};
       if (opts.timeLimit !== undefined) options.timeLimitSeconds = opts.timeLimit;
       if (opts.seed !== undefined) options.seed = opts.seed;
@@ -90,6 +106,7 @@ function printPlan(id: string, plan: RoutePlanResult, withStops = false): void {
     stops: r.stops.length,
     start: r.start.time,
     end: r.end.time,
+    ...(plan.routes.some((x) => x.break) ? { break: r.break ? `${r.break.start}–${r.break.end}` : '' } : {}),
     km: r.distanceKm,
     hours: (r.durationSeconds / 3600).toFixed(1),
     'load kg': (r.load.weightG / 1000).toFixed(1),
@@ -100,7 +117,10 @@ function printPlan(id: string, plan: RoutePlanResult, withStops = false): void {
     for (const r of plan.routes) {
       console.log('');
       console.log(`${r.vehicleId}: leaves ${r.start.time}, back ${r.end.time}`);
-      printTable(r.stops.map((s) => ({ '#': s.sequence, order: s.orderNumber ?? s.stopId, name: s.name ?? '', arrival: s.arrival, wait: s.waitSeconds ? `${Math.round(s.waitSeconds / 60)} min` : '', departure: s.departure, km: s.legKm })));
+      const rows: Record<string, unknown>[] = r.stops.map((s) => ({ '#': s.sequence, order: s.orderNumber ?? s.stopId, name: s.name ?? '', arrival: s.arrival, wait: s.waitSeconds ? `${Math.round(s.waitSeconds / 60)} min` : '', departure: s.departure, km: s.legKm }));
+      const b = r.break;
+      if (b) rows.splice(b.afterStops, 0, { '#': '', order: 'break', name: '', arrival: b.start, wait: b.waitSeconds ? `${Math.round(b.waitSeconds / 60)} min` : '', departure: b.end, km: '' });
+      printTable(rows);
     }
   }
   if (plan.unassigned.length) {

@@ -13,6 +13,8 @@ export interface SearchOutcome {
   /** Lowest penalised cost overall (used when nothing feasible exists, e.g. too small a fleet). */
   bestAny: Individual | null;
   iterations: number;
+  /** Solutions built for the initial population(s), each followed by a descent. */
+  initialSolutions: number;
   /** Local-search descents run (initial population, children and repairs). */
   descents: number;
   firstFeasibleMs: number | null;
@@ -31,6 +33,8 @@ const PARAMS = {
   iterationsWithoutImprovement: 20_000,
   repairProbability: 0.5,
   repairBoost: 10,
+  /** Share of the time limit after which the first population stops growing, so the genetic phase gets time too. */
+  initialShare: 0.5,
 };
 
 /**
@@ -49,7 +53,7 @@ export function geneticSearch(m: RoutingModel, seed: number, deadline: Deadline,
   const ls = new LocalSearch(m, pen, rng);
   ls.abort = () => deadline.expired();
   const pop = new Population(PARAMS, rng);
-  const out: SearchOutcome = { bestFeasible: null, bestAny: null, iterations: 0, descents: 0, firstFeasibleMs: null };
+  const out: SearchOutcome = { bestFeasible: null, bestAny: null, iterations: 0, initialSolutions: 0, descents: 0, firstFeasibleMs: null };
   if (m.n === 0) return out;
 
   let recentLoadOk: boolean[] = [];
@@ -109,11 +113,16 @@ export function geneticSearch(m: RoutingModel, seed: number, deadline: Deadline,
     pop.repenalise(pen, m.bigM);
   };
 
-  const initialise = () => {
+  const initialise = (first: boolean) => {
     // HGS starts from 4·mu descents; on larger instances each descent is costly, so fewer of them
-    // let the genetic phase start within short budgets (a function of n only: runs stay reproducible)
+    // let the genetic phase start within short budgets (a function of n only: runs stay reproducible).
+    // Where even those outlast half the time limit (thousands of stops, a few seconds), the genetic
+    // phase starts anyway with what there is: its descents, from children near a local optimum, are
+    // several times cheaper than those from fresh tours.
     const target = Math.max(8, Math.min(4 * PARAMS.minSize, Math.round((4 * PARAMS.minSize * 200) / m.n)));
     for (let k = 0; k < target && !deadline.expired(); k++) {
+      if (first && k >= 2 && deadline.fraction() >= PARAMS.initialShare) break;
+      out.initialSolutions++;
       // random tours give the most diverse start, but on large instances the descent from them is
       // long, so those start from randomised nearest-neighbour tours instead
       if (k === 0 || m.n > LARGE) {
@@ -130,7 +139,7 @@ export function geneticSearch(m: RoutingModel, seed: number, deadline: Deadline,
     }
   };
 
-  initialise();
+  initialise(true);
   deadline.progress('initial population');
   while (!deadline.expired() && out.iterations < maxIterations) {
     out.iterations++;
@@ -146,7 +155,7 @@ export function geneticSearch(m: RoutingModel, seed: number, deadline: Deadline,
     if (sinceImprovement >= PARAMS.iterationsWithoutImprovement) {
       pop.clear();
       sinceImprovement = 0;
-      initialise();
+      initialise(false);
     }
   }
   return out;

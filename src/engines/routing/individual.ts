@@ -1,3 +1,4 @@
+import { breakEvaluatorFor, FEASIBILITY_WEIGHT, hasBreak } from './driver-break.js';
 import type { Penalties } from './penalties.js';
 import type { RoutingModel } from './routing-model.js';
 
@@ -31,8 +32,12 @@ export interface RouteMeasures {
   cost: number;
 }
 
-/** Measures route r of vehicle r by straight simulation with duration segments (hull time windows). */
-export function measureRoute(m: RoutingModel, r: number, seq: ArrayLike<number>): RouteMeasures {
+/**
+ * Measures route r of vehicle r by straight simulation with duration segments (hull time windows).
+ * A driver break is placed exactly: a feasible placement if there is one, else the one with the
+ * least time warp weighted by timeWarpPenalty (the search's current weight, or a very large one).
+ */
+export function measureRoute(m: RoutingModel, r: number, seq: ArrayLike<number>, timeWarpPenalty = FEASIBILITY_WEIGHT): RouteMeasures {
   const M = m.M;
   const D = m.D;
   const startNode = m.n + 2 * r;
@@ -67,6 +72,12 @@ export function measureRoute(m: RoutingModel, r: number, seq: ArrayLike<number>)
   dist += m.dist[a];
   merge(0, m.twOpen[endNode], m.twClose[endNode], m.time[a]);
   if (seq.length === 0) return { distance: 0, duration: 0, timeWarp: 0, loadExcess: 0, distanceExcess: 0, incompatible: 0, cost: 0 };
+  if (hasBreak(m, r)) {
+    const ev = breakEvaluatorFor(m);
+    ev.evaluate(r, seq, 0, seq.length, timeWarpPenalty, true);
+    dur = ev.dur;
+    tw = ev.tw;
+  }
   let loadExcess = 0;
   for (let d = 0; d < D; d++) loadExcess += Math.max(0, load[d] - m.capacity[r * D + d]) * m.loadScale[d];
   const duration = m.hasTime ? dur : 0;
@@ -108,7 +119,7 @@ export function makeIndividual(m: RoutingModel, routes: Int32Array[], pen: Penal
       if (i > 0) pred[seq[i]] = seq[i - 1];
       if (i + 1 < seq.length) succ[seq[i]] = seq[i + 1];
     }
-    const meas = measureRoute(m, r, seq);
+    const meas = measureRoute(m, r, seq, pen.timeWarp);
     objective += meas.cost;
     loadExcess += meas.loadExcess;
     timeWarp += meas.timeWarp;

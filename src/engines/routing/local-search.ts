@@ -1,4 +1,5 @@
 import type { Random } from '../../shared/random.js';
+import { breakEvaluatorFor, type BreakEvaluator } from './driver-break.js';
 import type { Penalties } from './penalties.js';
 import { RouteCandidate, type RouteState } from './route-candidate.js';
 import type { RoutingModel } from './routing-model.js';
@@ -10,6 +11,8 @@ const EPS = 1e-7;
  * swaps of 1-1, 2-1 and 2-2 clients, 2-opt inside a route and both 2-opt* variants between
  * routes, moves into an empty vehicle, and SWAP* between routes. Every move is evaluated
  * exactly on the penalised cost from cached prefix/suffix data; first improvement is applied.
+ * (With a driver break, a move is accepted or rejected as exact evaluation would, but the cost of
+ * an accepted move may be an upper bound: see RouteCandidate. update() prices routes exactly.)
  */
 export class LocalSearch implements RouteState {
   readonly routes: number[][] = [];
@@ -26,6 +29,16 @@ export class LocalSearch implements RouteState {
   readonly bE: Float64Array;
   readonly bL: Float64Array;
   readonly cumIncompat: Int32Array;
+  /** Per node of a route whose vehicle takes a break: prefix and suffix with the break placed (driver-break.ts). */
+  readonly pbDur: Float64Array;
+  readonly pbTw: Float64Array;
+  readonly pbE: Float64Array;
+  readonly pbL: Float64Array;
+  readonly sbDur: Float64Array;
+  readonly sbTw: Float64Array;
+  readonly sbE: Float64Array;
+  readonly sbL: Float64Array;
+  private readonly breaks: BreakEvaluator | null;
   readonly rLoad: Float64Array;
   readonly rCount: Int32Array;
   readonly rCost: Float64Array;
@@ -72,6 +85,16 @@ export class LocalSearch implements RouteState {
     this.bE = new Float64Array(N);
     this.bL = new Float64Array(N);
     this.cumIncompat = new Int32Array(N);
+    const pieceSize = m.hasBreaks ? N : 0;
+    this.pbDur = new Float64Array(pieceSize);
+    this.pbTw = new Float64Array(pieceSize);
+    this.pbE = new Float64Array(pieceSize);
+    this.pbL = new Float64Array(pieceSize);
+    this.sbDur = new Float64Array(pieceSize);
+    this.sbTw = new Float64Array(pieceSize);
+    this.sbE = new Float64Array(pieceSize);
+    this.sbL = new Float64Array(pieceSize);
+    this.breaks = m.hasBreaks ? breakEvaluatorFor(m) : null;
     this.rLoad = new Float64Array(m.V * m.D);
     this.rCount = new Int32Array(m.V);
     this.rCost = new Float64Array(m.V);
@@ -245,9 +268,17 @@ export class LocalSearch implements RouteState {
         this.bL[node] = Math.min(l - at, m.twClose[node]) + diffTw;
       }
     }
+    let breakSeconds = 0;
+    if (this.breaks !== null && m.breakSeconds[r] >= 0) {
+      // exact: every placement of the break; the pieces then make prefix(last).finish() that same optimum
+      this.breaks.evaluate(r, seq, 1, len - 2, this.pen.timeWarp, false);
+      this.breaks.writePieces(this);
+      if (len > 2) breakSeconds = m.breakSeconds[r];
+    }
     const A = this.A.prefix(r, seq[len - 2]);
     this.rCost[r] = A.finish();
-    this.rWait[r] = m.hasTime && len > 2 ? Math.max(0, A.dur - travel - service) : 0;
+    // idle time only: the break itself stays while the route has clients
+    this.rWait[r] = m.hasTime && len > 2 ? Math.max(0, A.dur - travel - service - breakSeconds) : 0;
     this.rPen[r] = len > 2 ? this.rCost[r] - (m.fixed[r] + m.perDist[r] * A.dist + (m.hasTime ? m.perTime[r] * A.dur : 0)) : 0;
     this.rModified[r] = this.moveCount;
   }
@@ -443,10 +474,10 @@ export class LocalSearch implements RouteState {
       const d2 = this.d(v, u) + this.d(u, y) - this.d(v, y);
       if (this.hopelessPair(ru, d1, rv, d2) || this.cannotImprove(ru, d1, this.loadPen(ru, -1, -1, u, -1), rv, d2, this.loadPen(rv, u, -1, -1, -1))) return false;
     }
-    const costV = this.B.prefix(rv, v).node(u).suffix(y).finish();
+    const costV = this.B.prefix(rv, v).node(u).suffix(y).finish(this.rCost[rv] + this.rCost[ru]);
     // lower bound: even an emptied route u cannot pay for the insertion
     if (costV - this.rCost[rv] - this.rCost[ru] > -EPS) return false;
-    const costU = this.A.prefix(ru, pu).suffix(x).finish();
+    const costU = this.A.prefix(ru, pu).suffix(x).finish(this.rCost[ru] + this.rCost[rv] - costV);
     if (costU + costV - this.rCost[ru] - this.rCost[rv] > -EPS) return false;
     this.routes[ru].splice(this.pos[u], 1);
     this.routes[rv].splice(this.pos[v] + 1, 0, u);
@@ -464,9 +495,10 @@ export class LocalSearch implements RouteState {
       const d2 = reversed ? this.d(v, x) + this.d(x, u) + this.d(u, y) - this.d(v, y) : this.d(v, u) + this.d(u, x) + this.d(x, y) - this.d(v, y);
       if (this.hopelessPair(ru, d1, rv, d2) || this.cannotImprove(ru, d1, this.loadPen(ru, -1, -1, u, x), rv, d2, this.loadPen(rv, u, x, -1, -1))) return false;
     }
-    const costV = reversed ? this.B.prefix(rv, v).node(x).node(u).suffix(y).finish() : this.B.prefix(rv, v).node(u).node(x).suffix(y).finish();
+    const limitV = this.rCost[rv] + this.rCost[ru];
+    const costV = reversed ? this.B.prefix(rv, v).node(x).node(u).suffix(y).finish(limitV) : this.B.prefix(rv, v).node(u).node(x).suffix(y).finish(limitV);
     if (costV - this.rCost[rv] - this.rCost[ru] > -EPS) return false;
-    const costU = this.A.prefix(ru, pu).suffix(xx).finish();
+    const costU = this.A.prefix(ru, pu).suffix(xx).finish(this.rCost[ru] + this.rCost[rv] - costV);
     if (costU + costV - this.rCost[ru] - this.rCost[rv] > -EPS) return false;
     this.routes[ru].splice(this.pos[u], 2);
     this.routes[rv].splice(this.pos[v] + 1, 0, reversed ? x : u, reversed ? u : x);
@@ -485,8 +517,8 @@ export class LocalSearch implements RouteState {
       const d2 = this.d(pv, u) + this.d(u, y) - this.d(pv, v) - this.d(v, y);
       if (this.hopelessPair(ru, d1, rv, d2) || this.cannotImprove(ru, d1, this.loadPen(ru, v, -1, u, -1), rv, d2, this.loadPen(rv, u, -1, v, -1))) return false;
     }
-    const costU = this.A.prefix(ru, this.prev(u)).node(v).suffix(this.next(u)).finish();
-    const costV = this.B.prefix(rv, this.prev(v)).node(u).suffix(this.next(v)).finish();
+    const costU = this.A.prefix(ru, this.prev(u)).node(v).suffix(this.next(u)).finish(this.rCost[ru] + this.rCost[rv]);
+    const costV = this.B.prefix(rv, this.prev(v)).node(u).suffix(this.next(v)).finish(this.rCost[ru] + this.rCost[rv] - costU);
     if (costU + costV - this.rCost[ru] - this.rCost[rv] > -EPS) return false;
     this.routes[ru][this.pos[u]] = v;
     this.routes[rv][this.pos[v]] = u;
@@ -505,8 +537,8 @@ export class LocalSearch implements RouteState {
       const d2 = this.d(pv, u) + this.d(u, x) + this.d(x, y) - this.d(pv, v) - this.d(v, y);
       if (this.hopelessPair(ru, d1, rv, d2) || this.cannotImprove(ru, d1, this.loadPen(ru, v, -1, u, x), rv, d2, this.loadPen(rv, u, x, v, -1))) return false;
     }
-    const costU = this.A.prefix(ru, this.prev(u)).node(v).suffix(this.next(x)).finish();
-    const costV = this.B.prefix(rv, this.prev(v)).node(u).node(x).suffix(this.next(v)).finish();
+    const costU = this.A.prefix(ru, this.prev(u)).node(v).suffix(this.next(x)).finish(this.rCost[ru] + this.rCost[rv]);
+    const costV = this.B.prefix(rv, this.prev(v)).node(u).node(x).suffix(this.next(v)).finish(this.rCost[ru] + this.rCost[rv] - costU);
     if (costU + costV - this.rCost[ru] - this.rCost[rv] > -EPS) return false;
     this.routes[ru].splice(this.pos[u], 2, v);
     this.routes[rv].splice(this.pos[v], 1, u, x);
@@ -525,8 +557,8 @@ export class LocalSearch implements RouteState {
       const d2 = this.d(pv, u) + this.d(x, yy) - this.d(pv, v) - this.d(y, yy) + this.d(u, x) - this.d(v, y);
       if (this.hopelessPair(ru, d1, rv, d2) || this.cannotImprove(ru, d1, this.loadPen(ru, v, y, u, x), rv, d2, this.loadPen(rv, u, x, v, y))) return false;
     }
-    const costU = this.A.prefix(ru, this.prev(u)).node(v).node(y).suffix(this.next(x)).finish();
-    const costV = this.B.prefix(rv, this.prev(v)).node(u).node(x).suffix(this.next(y)).finish();
+    const costU = this.A.prefix(ru, this.prev(u)).node(v).node(y).suffix(this.next(x)).finish(this.rCost[ru] + this.rCost[rv]);
+    const costV = this.B.prefix(rv, this.prev(v)).node(u).node(x).suffix(this.next(y)).finish(this.rCost[ru] + this.rCost[rv] - costU);
     if (costU + costV - this.rCost[ru] - this.rCost[rv] > -EPS) return false;
     this.routes[ru].splice(this.pos[u], 2, v, y);
     this.routes[rv].splice(this.pos[v], 2, u, x);
@@ -567,8 +599,8 @@ export class LocalSearch implements RouteState {
       }
       if (!emptiesOne && this.rCount[rv] > 0 && this.cannotImprove(ru, newTailU - tailU, lp1 * this.pen.load, rv, newTailV - tailV, lp2 * this.pen.load)) return false;
     }
-    const costU = this.A.prefix(ru, u).suffix(y).finish();
-    const costV = this.B.prefix(rv, v).suffix(x).finish();
+    const costU = this.A.prefix(ru, u).suffix(y).finish(this.rCost[ru] + this.rCost[rv]);
+    const costV = this.B.prefix(rv, v).suffix(x).finish(this.rCost[ru] + this.rCost[rv] - costU);
     if (costU + costV - this.rCost[ru] - this.rCost[rv] > -EPS) return false;
     const su = this.routes[ru];
     const sv = this.routes[rv];
@@ -740,7 +772,7 @@ export class LocalSearch implements RouteState {
     while (last > first && s[last] === seq[last]) last--;
     const A = this.A.prefix(r, seq[first - 1]);
     for (let p = first; p <= last; p++) A.node(s[p]);
-    const cost = A.suffix(seq[last + 1]).finish();
+    const cost = A.suffix(seq[last + 1]).finish(this.rCost[r]);
     if (cost - this.rCost[r] > -EPS) return false;
     this.routes[r] = s.slice();
     return this.applied(r);
@@ -837,7 +869,7 @@ export class LocalSearch implements RouteState {
         const estimate = perDist1 * (remU + insV) + perDist2 * (remV + insU) + this.swapLoadPenaltyDelta(r1, r2, u, v);
         if (estimate >= bestDelta + 0) continue;
         // exact evaluation with penalties
-        const delta = this.evalSwapStar(r1, r2, u, v, afterU, afterV);
+        const delta = this.evalSwapStar(r1, r2, u, v, afterU, afterV, bestDelta);
         if (delta < bestDelta) {
           bestDelta = delta;
           bu = u;
@@ -919,12 +951,15 @@ export class LocalSearch implements RouteState {
     return this.pen.load * delta;
   }
 
-  private evalSwapStar(r1: number, r2: number, u: number, v: number, afterU: number, afterV: number): number {
-    return this.evalRemoveInsert(r1, u, v, afterV) + this.evalRemoveInsert(r2, v, u, afterU) - this.rCost[r1] - this.rCost[r2];
+  /** Change of cost of the SWAP*; Infinity when a route with a break is already known to cost more than `bestDelta` allows. */
+  private evalSwapStar(r1: number, r2: number, u: number, v: number, afterU: number, afterV: number, bestDelta: number): number {
+    const limit = this.rCost[r1] + this.rCost[r2] + bestDelta;
+    const cost1 = this.evalRemoveInsert(r1, u, v, afterV, limit);
+    return cost1 + this.evalRemoveInsert(r2, v, u, afterU, limit - cost1) - this.rCost[r1] - this.rCost[r2];
   }
 
-  /** Cost of route r with `out` removed and `inp` inserted after `after`, walking the changed middle. */
-  private evalRemoveInsert(r: number, out: number, inp: number, after: number): number {
+  /** Cost of route r with `out` removed and `inp` inserted after `after`, walking the changed middle (see RouteCandidate.finish for `limit`). */
+  private evalRemoveInsert(r: number, out: number, inp: number, after: number, limit: number): number {
     const seq = this.routes[r];
     const po = this.pos[out];
     const pa = this.pos[after];
@@ -932,11 +967,11 @@ export class LocalSearch implements RouteState {
     if (pa < po) {
       C.prefix(r, after).node(inp);
       for (let p = pa + 1; p < po; p++) C.node(seq[p]);
-      return C.suffix(seq[po + 1]).finish();
+      return C.suffix(seq[po + 1]).finish(limit);
     }
     C.prefix(r, seq[po - 1]);
     for (let p = po + 1; p <= pa; p++) C.node(seq[p]);
     C.node(inp);
-    return C.suffix(seq[pa + 1]).finish();
+    return C.suffix(seq[pa + 1]).finish(limit);
   }
 }

@@ -1,3 +1,4 @@
+import { visitFitsWithBreak } from './driver-break.js';
 import type { RoutingProblem, TimeWindowSeconds, UnassignedReason } from './types.js';
 
 /** Stand-ins for "no limit" that keep time arithmetic finite (NaN-free) and precise to microseconds. */
@@ -35,6 +36,16 @@ export interface RoutingModel {
   compat: Uint8Array | null;
   hasTime: boolean;
   hasMaxDist: boolean;
+  /** Some vehicle has a driver break (see driver-break.ts); false keeps every break branch cold. */
+  hasBreaks: boolean;
+  /** Per vehicle: the break's length in seconds, or -1 for none. */
+  breakSeconds: Float64Array;
+  /** Vehicle r's break windows are breakOpen/breakClose[breakFrom[r] .. breakFrom[r + 1]), by opening time. */
+  breakFrom: Int32Array;
+  breakOpen: Float64Array;
+  breakClose: Float64Array;
+  /** Vehicles with the same break (length and windows) share a class, so route pieces holding a break can move between them; -1: none. */
+  breakClass: Int32Array;
   /** Distances and durations are the same both ways (reversing a path keeps its length). */
   symmetric: boolean;
   clientStop: Int32Array;
@@ -94,6 +105,12 @@ export function compileProblem(problem: RoutingProblem, granularity = 20): Compi
   let hasMaxDist = false;
   const typeKeys = new Map<string, number>();
   const vehicleType = new Int32Array(V);
+  const breakSeconds = new Float64Array(V).fill(-1);
+  const breakFrom = new Int32Array(V + 1);
+  const breakWindows: TimeWindowSeconds[] = [];
+  const breakClass = new Int32Array(V).fill(-1);
+  const breakKeys = new Map<string, number>();
+  const vehicleBreakWindows = vehicles.map((v) => [...(v.break?.windows ?? [])].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
   vehicles.forEach((v, r) => {
     for (let d = 0; d < D; d++) capacity[r * D + d] = v.capacity[d] ?? 0;
     fixed[r] = v.fixedCost ?? 0;
@@ -105,11 +122,26 @@ export function compileProblem(problem: RoutingProblem, granularity = 20): Compi
     shiftClose[r] = v.shiftSeconds?.[1] ?? LATEST;
     if (v.shiftSeconds || v.maxDurationSeconds !== undefined || perTime[r] > 0) hasTime = true;
     if (v.maxDistanceMetres !== undefined) hasMaxDist = true;
-    const key = JSON.stringify([v.startLocation, v.openEnd ? -1 : v.endLocation ?? v.startLocation, v.capacity, fixed[r], perDist[r], perTime[r], v.shiftSeconds ?? null, v.maxDistanceMetres ?? null, v.maxDurationSeconds ?? null, [...vehicleSkills[r]].sort()]);
+    breakFrom[r] = breakWindows.length;
+    let breakKey: string | null = null;
+    if (v.break) {
+      hasTime = true;
+      breakSeconds[r] = v.break.durationSeconds;
+      const ws = vehicleBreakWindows[r];
+      breakWindows.push(...ws);
+      breakKey = JSON.stringify([v.break.durationSeconds, ws]);
+      let c = breakKeys.get(breakKey);
+      if (c === undefined) breakKeys.set(breakKey, (c = breakKeys.size));
+      breakClass[r] = c;
+    }
+    const key = JSON.stringify([v.startLocation, v.openEnd ? -1 : v.endLocation ?? v.startLocation, v.capacity, fixed[r], perDist[r], perTime[r], v.shiftSeconds ?? null, v.maxDistanceMetres ?? null, v.maxDurationSeconds ?? null, [...vehicleSkills[r]].sort(), breakKey]);
     let t = typeKeys.get(key);
     if (t === undefined) typeKeys.set(key, (t = typeKeys.size));
     vehicleType[r] = t;
   });
+  breakFrom[V] = breakWindows.length;
+  const breakOpen = Float64Array.from(breakWindows, (w) => w[0]);
+  const breakClose = Float64Array.from(breakWindows, (w) => w[1]);
   if (stops.some((s) => s.timeWindows && s.timeWindows.length > 0)) hasTime = true;
 
   const stopOpen = (i: number) => {
@@ -126,7 +158,7 @@ export function compileProblem(problem: RoutingProblem, granularity = 20): Compi
   // A stop is kept when some vehicle could serve it on a route of its own.
   const rejected: CompiledProblem['rejected'] = [];
   const kept: number[] = [];
-  const rank: Record<UnassignedReason, number> = { skill: 0, capacity: 1, shift: 2, time_window: 3, max_duration: 4, max_distance: 5, fleet_exhausted: 6 };
+  const rank: Record<UnassignedReason, number> = { skill: 0, capacity: 1, shift: 2, time_window: 3, max_duration: 4, max_distance: 5, break: 6, fleet_exhausted: 7 };
   stops.forEach((s, i) => {
     let best: UnassignedReason = 'skill';
     const need = (s.skills ?? []).map(skillOf);
@@ -145,6 +177,7 @@ export function compileProblem(problem: RoutingProblem, granularity = 20): Compi
         else if (arrive + service + time[b] > shiftClose[r] + 1e-9) reason = 'shift';
         else if (time[a] + service + time[b] > maxDur[r] + 1e-9) reason = 'max_duration';
         else if (dist[a] + dist[b] > maxDist[r] + 1e-9) reason = 'max_distance';
+        else if (breakSeconds[r] >= 0 && !visitFitsWithBreak([shiftOpen[r], shiftClose[r]], time[a], service, [open, close], time[b], breakSeconds[r], vehicleBreakWindows[r], maxDur[r])) reason = 'break';
       }
       if (!reason) {
         best = 'fleet_exhausted';
@@ -254,7 +287,7 @@ export function compileProblem(problem: RoutingProblem, granularity = 20): Compi
   return {
     model: {
       n, V, D, N, M, dist, time, nodeLoc, service, twOpen, twClose, demand, capacity, loadScale, fixed, perDist, perTime,
-      maxDist, maxDur, compat, hasTime, hasMaxDist, symmetric, clientStop, windows, priority, vehicleType, typeCount: typeKeys.size,
+      maxDist, maxDur, compat, hasTime, hasMaxDist, hasBreaks: breakWindows.length > 0, breakSeconds, breakFrom, breakOpen, breakClose, breakClass, symmetric, clientStop, windows, priority, vehicleType, typeCount: typeKeys.size,
       identicalFleet, neighbours, bigM, typicalArcCost, typicalArcSeconds, typicalDemand, typicalDistance,
     },
     rejected,

@@ -11,7 +11,7 @@ const DEFAULT_LIMIT_MS = 10_000;
 /**
  * Plans delivery routes: which vehicle serves which stops in which order, minimising fixed,
  * distance and time costs under capacities, time windows, shifts, maximum route duration and
- * distance, and skills. Stops that cannot be served come back as unassigned with a reason.
+ * distance, skills and drivers' breaks. Stops that cannot be served come back as unassigned with a reason.
  * Throws RoutingInputError for malformed input.
  */
 export function solveRoutes(problem: RoutingProblem, control: SolveControl = {}, options: RoutingOptions = {}): RoutingPlan {
@@ -45,6 +45,7 @@ export function solveRoutes(problem: RoutingProblem, control: SolveControl = {},
     },
     stats: {
       iterations: search.iterations,
+      initialSolutions: search.initialSolutions,
       descents: search.descents,
       elapsedMs: Math.round(deadline.elapsedMs()),
       firstFeasibleMs: search.firstFeasibleMs === null ? null : Math.round(search.firstFeasibleMs),
@@ -92,13 +93,24 @@ function repairByDropping(m: RoutingModel, routes: number[][], dropped: { client
   });
 }
 
-/** The search sees each stop's windows as one hull; the exact timetable may still miss a gap between windows. */
+/**
+ * The search sees each stop's windows as one hull; the exact timetable may still miss a gap between
+ * windows. A break that cannot start in its window drops the visit just before it (which delays it).
+ */
 function enforceExactWindows(m: RoutingModel, routes: number[][], dropped: { client: number; reason: UnassignedReason }[]): number[][] {
   return routes.map((seq0, r) => {
     const seq = seq0.slice();
-    for (let s = bestSchedule(m, r, seq); s.lateAt >= 0 || (s.overShift && seq.length > 0); s = bestSchedule(m, r, seq)) {
-      const at = s.lateAt >= 0 ? s.lateAt : seq.length - 1;
-      dropped.push({ client: seq[at], reason: s.lateAt >= 0 ? 'time_window' : 'shift' });
+    for (let s = bestSchedule(m, r, seq); seq.length > 0 && (s.lateAt >= 0 || s.overShift || s.breakLate); s = bestSchedule(m, r, seq)) {
+      let at = seq.length - 1;
+      let reason: UnassignedReason = 'shift';
+      if (s.lateAt >= 0) {
+        at = s.lateAt;
+        reason = 'time_window';
+      } else if (s.breakLate) {
+        at = Math.max(0, s.break!.afterVisits - 1);
+        reason = 'break';
+      }
+      dropped.push({ client: seq[at], reason });
       seq.splice(at, 1);
     }
     return seq;
@@ -108,7 +120,7 @@ function enforceExactWindows(m: RoutingModel, routes: number[][], dropped: { cli
 function routeFeasible(m: RoutingModel, r: number, seq: number[]): boolean {
   if (violation(m, r, seq).reason !== null) return false;
   const s = bestSchedule(m, r, seq);
-  return s.lateAt < 0 && !s.overShift;
+  return s.lateAt < 0 && !s.overShift && !s.breakLate;
 }
 
 /** Dropped stops go back wherever they fit feasibly at least extra cost, most important first. */
@@ -170,5 +182,6 @@ function describeRoute(problem: RoutingProblem, m: RoutingModel, r: number, seq:
     distanceMetres: s.distance,
     durationSeconds: s.duration,
     cost: Math.round(cost),
+    ...(s.break ? { break: { startSeconds: s.break.start, endSeconds: s.break.end, waitSeconds: s.break.wait, afterVisits: s.break.afterVisits, location: s.break.location } } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { BreakTrack, hasBreak } from './driver-break.js';
 import type { Penalties } from './penalties.js';
 import type { RoutingModel } from './routing-model.js';
 import { measureRoute } from './individual.js';
@@ -72,7 +73,11 @@ export function splitGiantTour(m: RoutingModel, giant: Int32Array, pen: Penaltie
   return assignToVehicles(m, pieces, pen);
 }
 
-/** costs[i][t]: penalised cost of serving giant[i..i+t] on one route of the reference vehicle. */
+/**
+ * costs[i][t]: penalised cost of serving giant[i..i+t] on one route of the reference vehicle.
+ * A driver break is placed greedily as the route grows (BreakTrack): split only proposes routes,
+ * which the local search then evaluates exactly.
+ */
 function buildRouteCosts(m: RoutingModel, giant: Int32Array, pen: Penalties, r: number): Float64Array[] {
   const n = giant.length;
   const D = m.D;
@@ -82,6 +87,7 @@ function buildRouteCosts(m: RoutingModel, giant: Int32Array, pen: Penalties, r: 
   const out: Float64Array[] = [];
   const load = new Float64Array(D);
   const buf = new Float64Array(n);
+  const brk = hasBreak(m, r) ? new BreakTrack(m, pen).bind(r) : null;
   for (let i = 0; i < n; i++) {
     load.fill(0);
     let loc = m.nodeLoc[startNode];
@@ -91,11 +97,16 @@ function buildRouteCosts(m: RoutingModel, giant: Int32Array, pen: Penalties, r: 
     let e = m.twOpen[startNode];
     let l = m.twClose[startNode];
     let count = 0;
+    if (brk) {
+      brk.bind(r);
+      brk.here(dur, tw, e, l);
+    }
     for (let j = i; j < n; j++) {
       const c = giant[j];
       const a = loc * M + m.nodeLoc[c];
       dist += m.dist[a];
       if (m.hasTime) {
+        if (brk) brk.arrive(dur, tw, e, l, m.time[a], m.service[c], 0, m.twOpen[c], m.twClose[c]);
         const at = dur - tw + m.time[a];
         const diffWait = Math.max(m.twOpen[c] - at - l, 0);
         const diffTw = Math.max(e + at - m.twClose[c], 0);
@@ -103,6 +114,7 @@ function buildRouteCosts(m: RoutingModel, giant: Int32Array, pen: Penalties, r: 
         tw += diffTw;
         e = Math.max(m.twOpen[c] - at, e) - diffWait;
         l = Math.min(m.twClose[c] - at, l) + diffTw;
+        if (brk) brk.here(dur, tw, e, l);
       }
       loc = m.nodeLoc[c];
       let over = false;
@@ -118,7 +130,10 @@ function buildRouteCosts(m: RoutingModel, giant: Int32Array, pen: Penalties, r: 
       if (over && j > i) break;
       const b = loc * M + m.nodeLoc[endNode];
       let cost = m.fixed[r] + m.perDist[r] * (dist + m.dist[b]) + pen.load * excess;
-      if (m.hasTime) {
+      if (brk) {
+        const closed = brk.close(dur, tw, e, l, m.time[b], m.twOpen[endNode], m.twClose[endNode]);
+        cost += m.perTime[r] * closed.dur + pen.timeWarp * (closed.tw + Math.max(0, closed.dur - m.maxDur[r]));
+      } else if (m.hasTime) {
         const at = dur - tw + m.time[b];
         const diffWait = Math.max(m.twOpen[endNode] - at - l, 0);
         const diffTw = Math.max(e + at - m.twClose[endNode], 0);
@@ -146,7 +161,7 @@ function assignToVehicles(m: RoutingModel, pieces: Int32Array[], pen: Penalties)
     let bestCost = Infinity;
     for (let r = 0; r < m.V; r++) {
       if (used[r]) continue;
-      const meas = measureRoute(m, r, p);
+      const meas = measureRoute(m, r, p, pen.timeWarp);
       const cost = meas.cost + pen.load * meas.loadExcess + pen.timeWarp * meas.timeWarp + pen.distance * meas.distanceExcess + m.bigM * meas.incompatible;
       if (cost < bestCost) {
         bestCost = cost;

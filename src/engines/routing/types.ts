@@ -32,6 +32,17 @@ export interface RoutingStop {
   priority?: number;
 }
 
+/**
+ * A driver's break: the vehicle stops for durationSeconds, starting inside one of the windows, at
+ * wherever it is (the start, a stop before or after its service, or the end); no travel is added.
+ * A used vehicle always takes it; an unused one does not.
+ */
+export interface DriverBreak {
+  durationSeconds: number;
+  /** The break starts inside one of these windows. */
+  windows: TimeWindowSeconds[];
+}
+
 export interface RoutingVehicle {
   id: string;
   /** Location index where the vehicle starts. */
@@ -53,6 +64,8 @@ export interface RoutingVehicle {
   maxDurationSeconds?: number;
   maxDistanceMetres?: number;
   skills?: string[];
+  /** The driver's break (counted in the route's duration, its cost per hour and its maximum duration). */
+  break?: DriverBreak;
 }
 
 export interface RoutingProblem {
@@ -63,7 +76,7 @@ export interface RoutingProblem {
 
 /** Search settings; the defaults suit most cases. */
 export interface RoutingOptions {
-  /** Stop after this many genetic iterations even if time remains (reproducible runs, tests). */
+  /** Stop after this many genetic iterations (stats.iterations) even if time remains (reproducible runs, tests). */
   maxIterations?: number;
   /** Size of each stop's neighbourhood of related stops explored by the local search (default 20). */
   granularNeighbours?: number;
@@ -76,6 +89,8 @@ export type UnassignedReason =
   | 'shift'
   | 'max_distance'
   | 'max_duration'
+  /** Servable alone, but not with the driver's break inside the shift or the maximum duration. */
+  | 'break'
   | 'fleet_exhausted';
 
 export interface UnassignedStop {
@@ -97,15 +112,37 @@ export interface PlannedVisit {
   legDistanceMetres: number;
 }
 
+export interface PlannedBreak {
+  startSeconds: number;
+  endSeconds: number;
+  /** Idle time just before the break, waiting for its window to open. */
+  waitSeconds: number;
+  /**
+   * Visits served before the break: 0 before the first, the route's visit count after the last.
+   * With afterVisits = i it is taken where visit i ends (before driving on) or on arrival at
+   * visit i + 1 (using the wait for its window): location and times tell which.
+   */
+  afterVisits: number;
+  /** Where it is taken: a location index of the travel matrix. */
+  location: number;
+}
+
 export interface PlannedRoute {
   vehicleId: string;
   vehicleIndex: number;
   startSeconds: number;
   endSeconds: number;
+  /**
+   * Visits in order. Service starts at arrival + wait, except at a visit where the break is taken
+   * on arrival: there the break (and any idle time before it) comes first, then wait, then service.
+   */
   visits: PlannedVisit[];
+  /** The driver's break, for a vehicle that has one. */
+  break?: PlannedBreak;
   /** Load per dimension when leaving the start (the sum of the route's demands). */
   load: number[];
   distanceMetres: number;
+  /** From leaving the start to arriving at the end, the break included. */
   durationSeconds: number;
   /** Fixed + distance + time cost of this route, minor currency units (rounded). */
   cost: number;
@@ -122,9 +159,15 @@ export interface RoutingPlan {
     stopsServed: number;
   };
   stats: {
-    /** Genetic iterations (crossover + descent) after the initial population. */
+    /** Genetic iterations (crossover, split, descent) after the initial population. */
     iterations: number;
-    /** Local-search descents in total. */
+    /**
+     * Solutions built for the initial population, each improved by a descent. On large instances
+     * with short limits these are most of the work; the genetic phase starts once half the time
+     * limit is spent even if the population is not complete.
+     */
+    initialSolutions: number;
+    /** Local-search descents in total (initial solutions, children and repairs). */
     descents: number;
     elapsedMs: number;
     /** Milliseconds from the start until the first plan serving every servable stop was found. */

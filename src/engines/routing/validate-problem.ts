@@ -1,4 +1,4 @@
-import type { RoutingProblem } from './types.js';
+import type { RoutingProblem, RoutingVehicle } from './types.js';
 
 /** Thrown for input that is malformed (as opposed to valid but unservable, which yields unassigned stops). */
 export class RoutingInputError extends Error {
@@ -9,6 +9,26 @@ export class RoutingInputError extends Error {
 }
 
 const isNonNegative = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+
+/**
+ * A break that no used vehicle could ever take is an input mistake, not an unservable stop (as in
+ * VROOM and Google's fleet routing, which reject inconsistent breaks): some window must let the
+ * break start in the shift and end before the shift does, and it must fit in the maximum duration.
+ */
+function validateBreak(v: RoutingVehicle, what: string, window: (w: unknown, what: string) => void, fail: (m: string) => never): void {
+  const b = v.break!;
+  if (!b || typeof b !== 'object') fail(`${what}.break must be { durationSeconds, windows }`);
+  if (!isNonNegative(b.durationSeconds)) fail(`${what}.break.durationSeconds must be a number >= 0`);
+  if (!Array.isArray(b.windows) || b.windows.length === 0) fail(`${what}.break.windows must list at least one [open, close]`);
+  b.windows.forEach((w, j) => window(w, `${what}.break.windows[${j}]`));
+  const [shiftOpen, shiftClose] = v.shiftSeconds ?? [-Infinity, Infinity];
+  const fits = b.windows.some(([open, close]) => {
+    const start = Math.max(open, shiftOpen);
+    return start <= close && start + b.durationSeconds <= shiftClose;
+  });
+  if (!fits) fail(`${what}.break.windows: no window lets a ${b.durationSeconds} s break start and end inside the shift [${shiftOpen}, ${shiftClose}]`);
+  if (v.maxDurationSeconds !== undefined && b.durationSeconds > v.maxDurationSeconds) fail(`${what}.break.durationSeconds is longer than maxDurationSeconds`);
+}
 
 export function validateRoutingProblem(problem: RoutingProblem): void {
   const fail = (m: string): never => {
@@ -54,6 +74,7 @@ export function validateRoutingProblem(problem: RoutingProblem): void {
     }
     if (v.shiftSeconds !== undefined) window(v.shiftSeconds, `${what}.shiftSeconds`);
     if (v.skills !== undefined && (!Array.isArray(v.skills) || !v.skills.every((s) => typeof s === 'string'))) fail(`${what}.skills must be strings`);
+    if (v.break !== undefined) validateBreak(v, what, window, fail);
   });
   const seenStops = new Set<string>();
   stops.forEach((s, i) => {

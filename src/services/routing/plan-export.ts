@@ -1,4 +1,7 @@
-/** A finished plan as files a dispatcher or a GIS tool opens: CSV (one row per stop) and GeoJSON. */
+/**
+ * A finished plan as files a dispatcher or a GIS tool opens: CSV (one row per stop, and one per
+ * driver break in its place in the sequence, told apart by the last column `kind`) and GeoJSON.
+ */
 import type { RoutePlanResult } from './plan-schema.js';
 
 function csvCell(v: unknown): string {
@@ -7,11 +10,16 @@ function csvCell(v: unknown): string {
 }
 
 export function planCsv(plan: RoutePlanResult): string {
-  const header = ['vehicle', 'sequence', 'stop_id', 'order_number', 'arrival', 'departure', 'lat', 'lng', 'name', 'wait_minutes', 'leg_km', 'weight_g', 'volume_l'];
+  const header = ['vehicle', 'sequence', 'stop_id', 'order_number', 'arrival', 'departure', 'lat', 'lng', 'name', 'wait_minutes', 'leg_km', 'weight_g', 'volume_l', 'kind'];
   const lines = [header.join(',')];
   for (const r of plan.routes) {
+    const b = r.break;
+    // the break row: arrival and departure are its start and end
+    const breakRow = () => b && lines.push([r.vehicleId, '', '', '', b.start, b.end, b.lat, b.lng, 'driver break', Math.round(b.waitSeconds / 60), '', '', '', 'break'].map(csvCell).join(','));
+    if (b && b.afterStops === 0) breakRow();
     for (const s of r.stops) {
-      lines.push([r.vehicleId, s.sequence, s.stopId, s.orderNumber, s.arrival, s.departure, s.lat, s.lng, s.name, Math.round(s.waitSeconds / 60), s.legKm, s.demand.weightG, s.demand.volumeL].map(csvCell).join(','));
+      lines.push([r.vehicleId, s.sequence, s.stopId, s.orderNumber, s.arrival, s.departure, s.lat, s.lng, s.name, Math.round(s.waitSeconds / 60), s.legKm, s.demand.weightG, s.demand.volumeL, 'stop'].map(csvCell).join(','));
+      if (b && b.afterStops === s.sequence) breakRow();
     }
   }
   return `${lines.join('\n')}\n`;
@@ -24,8 +32,19 @@ export function planGeoJson(plan: RoutePlanResult) {
     features.push({
       type: 'Feature',
       geometry: { type: 'LineString', coordinates: path },
-      properties: { kind: 'route', vehicle: r.vehicleId, stops: r.stops.length, distanceKm: r.distanceKm, durationSeconds: r.durationSeconds, start: r.start.time, end: r.end.time, cost: r.cost, currency: plan.currency },
+      properties: {
+        kind: 'route', vehicle: r.vehicleId, stops: r.stops.length, distanceKm: r.distanceKm, durationSeconds: r.durationSeconds, start: r.start.time, end: r.end.time, cost: r.cost, currency: plan.currency,
+        // flat, so that GIS tools show them as columns
+        ...(r.break ? { breakStart: r.break.start, breakEnd: r.break.end, breakMinutes: Math.round(r.break.durationSeconds / 60), breakAfterStops: r.break.afterStops } : {}),
+      },
     });
+    if (r.break) {
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [r.break.lng, r.break.lat] },
+        properties: { kind: 'break', vehicle: r.vehicleId, start: r.break.start, end: r.break.end, afterStops: r.break.afterStops },
+      });
+    }
     for (const s of r.stops) {
       features.push({
         type: 'Feature',

@@ -8,7 +8,7 @@ import { Decimal } from 'decimal.js';
 import { haversineMetres, type LatLng, type RoutingStop, type RoutingVehicle } from '../../engines/routing/index.js';
 import { Invalid } from '../errors.js';
 import type { Services } from '../index.js';
-import { clockSeconds, type RoutePlanCreate, type VehicleInput } from './plan-schema.js';
+import { clockOf, clockSeconds, type BreakInput, type RoutePlanCreate, type VehicleInput } from './plan-schema.js';
 import type { Load, PlanPayload, StopMeta, VehicleMeta } from './plan-types.js';
 import { fetchOsrmTable } from './osrm-table.js';
 
@@ -136,6 +136,25 @@ async function orderStops(services: Services, merchantId: string, depot: Depot, 
 
 const demandVector = (d: Load) => [d.weightG, d.volumeL, d.parcels];
 
+/**
+ * The break in engine units, refused (400) when no window lets it start and end inside the van's
+ * shift, or it outlasts the van's longest working time: an input mistake rather than a plan that
+ * cannot serve some stops.
+ */
+function driverBreak(b: BreakInput, shift: [number, number], maxDurationSeconds: number | undefined, k: number): RoutingVehicle['break'] {
+  const durationSeconds = Math.round(b.durationMinutes * 60);
+  const windows = b.windows.map((w): [number, number] => [clockSeconds(w.from), clockSeconds(w.to)]);
+  const fits = windows.some(([open, close]) => Math.max(open, shift[0]) <= close && Math.max(open, shift[0]) + durationSeconds <= shift[1]);
+  if (!fits) {
+    const message = `no window lets a ${b.durationMinutes}-minute break start and end inside the shift ${clockOf(shift[0])}–${clockOf(shift[1])}`;
+    throw new Invalid(`vehicle ${k + 1}: ${message}`, [{ field: `vehicles.${k}.break.windows`, message }]);
+  }
+  if (maxDurationSeconds !== undefined && durationSeconds > maxDurationSeconds) {
+    throw new Invalid(`vehicle ${k + 1}: the break is longer than its maximum working time`, [{ field: `vehicles.${k}.break.durationMinutes`, message: 'longer than maxDurationHours' }]);
+  }
+  return { durationSeconds, windows };
+}
+
 /** Builds the payload; with fetchTable false no routing server is called (the check before a job is created). */
 export async function buildPlanPayload(services: Services, merchantId: string, input: RoutePlanCreate, fetchTable = true): Promise<PlanPayload> {
   const { rows: merchant } = await services.store.query<{ default_currency: string }>('select default_currency from merchants where id = $1', [merchantId]);
@@ -180,6 +199,8 @@ export async function buildPlanPayload(services: Services, merchantId: string, i
   specs.forEach((spec, k) => {
     const capacity = spec.capacity ?? STANDARD_VAN;
     const cap = { weightG: capacity.weightG ?? null, volumeL: capacity.volumeL ?? null, parcels: capacity.parcels ?? null };
+    const shift: [number, number] = spec.shift ? [clockSeconds(spec.shift.from), clockSeconds(spec.shift.to)] : DEFAULT_SHIFT;
+    const maxDurationSeconds = spec.maxDurationHours !== undefined ? Math.round(spec.maxDurationHours * 3600) : undefined;
     vehicles.push({
       id: spec.id ?? `van-${k + 1}`,
       startLocation: placeIndex(spec.start),
@@ -189,10 +210,11 @@ export async function buildPlanPayload(services: Services, merchantId: string, i
       fixedCost: toMinor(spec.fixedCost ?? STANDARD_COSTS.fixedCost, digits),
       costPerKm: toMinor(spec.costPerKm ?? STANDARD_COSTS.costPerKm, digits),
       costPerHour: toMinor(spec.costPerHour ?? STANDARD_COSTS.costPerHour, digits),
-      shiftSeconds: spec.shift ? [clockSeconds(spec.shift.from), clockSeconds(spec.shift.to)] : DEFAULT_SHIFT,
-      maxDurationSeconds: spec.maxDurationHours !== undefined ? Math.round(spec.maxDurationHours * 3600) : undefined,
+      shiftSeconds: shift,
+      maxDurationSeconds,
       maxDistanceMetres: spec.maxDistanceKm !== undefined ? Math.round(spec.maxDistanceKm * 1000) : undefined,
       skills: spec.skills,
+      ...(spec.break ? { break: driverBreak(spec.break, shift, maxDurationSeconds, k) } : {}),
     });
     vehicleMeta.push({ capacity: cap, openEnd: spec.openEnd ?? false });
   });

@@ -54,6 +54,17 @@ export const VehicleCapacity = z.strictObject({
   parcels: z.number().int().positive('must be greater than 0').optional(),
 }).meta({ description: 'a dimension left out is unlimited' });
 
+export const BreakInput = z.strictObject({
+  durationMinutes: z.number().positive('must be greater than 0').max(600, 'must be at most 600'),
+  windows: z.array(Window).min(1, 'must list at least one window').max(5, 'must list at most 5 windows')
+    .meta({ description: 'the break starts inside one of these' }),
+}).meta({
+  id: 'DriverBreak',
+  description: "the driver's break: it starts inside one of the windows, wherever the van is then (at the depot, at a stop before or after its service, so waiting for a window can become the break); no detour. A van that is used always takes it; it counts in the route's hours and cost",
+  example: { durationMinutes: 30, windows: [{ from: '12:00', to: '14:00' }] },
+});
+export type BreakInput = z.output<typeof BreakInput>;
+
 export const VehicleInput = z.strictObject({
   id: z.string().trim().min(1, 'must not be empty').max(64).optional(),
   capacity: VehicleCapacity.optional(),
@@ -67,6 +78,7 @@ export const VehicleInput = z.strictObject({
   openEnd: z.boolean().optional().meta({ description: 'the route ends at its last stop' }),
   maxDurationHours: z.number().positive('must be greater than 0').max(48).optional(),
   maxDistanceKm: z.number().positive('must be greater than 0').optional(),
+  break: BreakInput.optional(),
 });
 export type VehicleInput = z.output<typeof VehicleInput>;
 
@@ -159,19 +171,30 @@ export const PlannedStop = z.object({
   loadAfter: Load.meta({ description: 'still on board after this stop' }),
 });
 
+export const PlannedBreakOut = z.object({
+  start: z.string().meta({ description: 'local HH:MM' }),
+  end: z.string(),
+  startSeconds: z.number(), endSeconds: z.number(), durationSeconds: z.number(),
+  waitSeconds: z.number().meta({ description: 'idle just before the break, waiting for its window to open' }),
+  afterStops: z.number().meta({ description: 'stops served before it: 0 before the first, the number of stops after the last' }),
+  lat: z.number(), lng: z.number(),
+}).meta({ id: 'PlannedBreak', description: "where and when the driver takes the break" });
+
 export const PlannedRouteOut = z.object({
   vehicleId: z.string(),
   start: z.object({ lat: z.number(), lng: z.number(), time: z.string(), seconds: z.number() }),
   end: z.object({ lat: z.number(), lng: z.number(), time: z.string(), seconds: z.number() }).meta({ description: 'for an open end: the last stop' }),
   openEnd: z.boolean(),
-  stops: z.array(PlannedStop),
+  stops: z.array(PlannedStop).meta({ description: 'in order; where the break is taken on arrival at a stop, it comes between arrival and service (waitSeconds excludes it)' }),
+  break: PlannedBreakOut.optional().meta({ description: 'for a van with a break' }),
   load: Load,
   capacity: z.object({ weightG: z.number().nullable(), volumeL: z.number().nullable(), parcels: z.number().nullable() }),
   distanceKm: z.number(),
-  durationSeconds: z.number(),
+  durationSeconds: z.number().meta({ description: 'from leaving the start to the end, the break included' }),
   drivingSeconds: z.number(),
   serviceSeconds: z.number(),
-  waitSeconds: z.number(),
+  waitSeconds: z.number().meta({ description: 'idle time: waiting for windows or for the break window' }),
+  breakSeconds: z.number().optional().meta({ description: 'length of the break taken (absent from plans made before breaks existed)' }),
   cost: Money,
 });
 
@@ -180,7 +203,7 @@ export const UnassignedOut = z.object({
   orderNumber: z.string().nullable(),
   name: z.string().nullable(),
   lat: z.number(), lng: z.number(),
-  reason: z.enum(['skill', 'capacity', 'time_window', 'shift', 'max_distance', 'max_duration', 'fleet_exhausted']),
+  reason: z.enum(['skill', 'capacity', 'time_window', 'shift', 'max_distance', 'max_duration', 'break', 'fleet_exhausted']),
   detail: z.string(),
 });
 
@@ -199,8 +222,13 @@ export const RoutePlanResult = z.object({
   settings: z.object({
     timeLimitSeconds: z.number(), seed: z.number(), circuityFactor: z.number().nullable(), speedKmh: z.number().nullable(),
     travel: z.enum(['estimate', 'osrm', 'matrix']),
+    fleetBreak: BreakInput.nullable().optional().meta({ description: 'the break every van takes, when they all take the same one' }),
   }),
-  stats: z.object({ iterations: z.number(), elapsedMs: z.number(), firstFeasibleMs: z.number().nullable() }),
+  stats: z.object({
+    iterations: z.number().meta({ description: 'genetic iterations after the initial population' }),
+    initialSolutions: z.number().optional().meta({ description: 'solutions built for the initial population, each improved by local search' }),
+    elapsedMs: z.number(), firstFeasibleMs: z.number().nullable(),
+  }),
 }).meta({ id: 'RoutePlanResult' });
 export type RoutePlanResult = z.output<typeof RoutePlanResult>;
 

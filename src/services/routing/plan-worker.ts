@@ -58,8 +58,9 @@ export function shapePlan(payload: PlanPayload, plan: RoutingPlan): RoutePlanRes
       circuityFactor: payload.travel === 'matrix' ? null : payload.circuityFactor,
       speedKmh: payload.travel === 'matrix' ? null : payload.speedKmh,
       travel: payload.travel,
+      fleetBreak: fleetBreak(payload),
     },
-    stats: { iterations: plan.stats.iterations, elapsedMs: plan.stats.elapsedMs, firstFeasibleMs: plan.stats.firstFeasibleMs },
+    stats: { iterations: plan.stats.iterations, initialSolutions: plan.stats.initialSolutions, elapsedMs: plan.stats.elapsedMs, firstFeasibleMs: plan.stats.firstFeasibleMs },
   };
 }
 
@@ -96,21 +97,41 @@ function shapeRoute(payload: PlanPayload, r: PlannedRoute, money: (minor: number
       loadAfter: loadOf(v.loadAfter),
     };
   });
+  const b = r.break;
+  const breakSeconds = b ? b.endSeconds - b.startSeconds : 0;
+  if (b) wait += b.waitSeconds;
+  const breakPlace = b ? payload.points[b.location] : null;
   return {
     vehicleId: r.vehicleId,
     start: { lat: startPoint.lat, lng: startPoint.lng, time: clockOf(r.startSeconds), seconds: Math.round(r.startSeconds) },
     end: { lat: endPoint.lat, lng: endPoint.lng, time: clockOf(r.endSeconds), seconds: Math.round(r.endSeconds) },
     openEnd: meta.openEnd,
     stops,
+    ...(b && breakPlace ? {
+      break: {
+        start: clockOf(b.startSeconds), end: clockOf(b.endSeconds),
+        startSeconds: Math.round(b.startSeconds), endSeconds: Math.round(b.endSeconds), durationSeconds: Math.round(breakSeconds),
+        waitSeconds: Math.round(b.waitSeconds), afterStops: b.afterVisits, lat: breakPlace.lat, lng: breakPlace.lng,
+      },
+    } : {}),
     load: loadOf(r.load),
     capacity: meta.capacity,
     distanceKm: round(r.distanceMetres / 1000, 2),
     durationSeconds: Math.round(r.durationSeconds),
-    drivingSeconds: Math.max(0, Math.round(r.durationSeconds - service - wait)),
+    drivingSeconds: Math.max(0, Math.round(r.durationSeconds - service - wait - breakSeconds)),
     serviceSeconds: Math.round(service),
     waitSeconds: Math.round(wait),
+    breakSeconds: Math.round(breakSeconds),
     cost: money(r.cost),
   };
+}
+
+/** The break in the request's terms when every vehicle takes the same one (what the console's fleet setting sends). */
+function fleetBreak(payload: PlanPayload): RoutePlanResult['settings']['fleetBreak'] {
+  const keys = new Set(payload.vehicles.map((v) => JSON.stringify(v.break ?? null)));
+  const b = payload.vehicles[0]?.break;
+  if (keys.size !== 1 || !b) return null;
+  return { durationMinutes: b.durationSeconds / 60, windows: b.windows.map(([from, to]) => ({ from: clockOf(from), to: clockOf(to) })) };
 }
 
 function windowsText(s: StopMeta): string {
@@ -141,6 +162,8 @@ function explain(payload: PlanPayload, u: UnassignedStop, s: StopMeta): string {
       return 'beyond the longest route a vehicle may drive';
     case 'max_duration':
       return 'beyond the longest working time of a vehicle';
+    case 'break':
+      return `cannot be served within ${windowsText(s)} with the driver's break taken inside its window and the shift`;
     case 'fleet_exhausted':
       return 'not enough vehicles to serve every stop: add a vehicle or widen the delivery windows';
   }

@@ -3,7 +3,7 @@
  * (a job), then shows the routes on an offline map, a timeline per van, the stops that could not
  * be served and why, and the plan's key figures; exports the plan as CSV or GeoJSON.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { downloadFile, request } from '../api/client';
 import { KpiCard } from '../components/KpiCard';
 import { PageHeader } from '../components/PageHeader';
@@ -18,6 +18,16 @@ import { JobProgress } from '../components/JobProgress';
 import { useJobResource } from '../api/useJobResource';
 
 const planFailed = (detail: string) => `Planning failed: ${detail}`;
+
+/** The form as it was for a plan, so that planning again changes only what the user changes. */
+function initialChoice(r: RoutePlanResult): Partial<PlanChoice> {
+  const b = r.settings.fleetBreak;
+  return {
+    depotCode: r.depot.code ?? undefined, date: r.date ?? undefined, vehicles: r.totals.vehiclesAvailable, timeLimitSeconds: r.settings.timeLimitSeconds,
+    breakMinutes: b ? b.durationMinutes : 0,
+    ...(b?.windows[0] ? { breakFrom: b.windows[0].from, breakTo: b.windows[0].to } : {}),
+  };
+}
 
 const hoursText = (s: number) => `${(s / 3600).toFixed(1)} h`;
 
@@ -42,8 +52,12 @@ export default function LastMilePage() {
     return () => { alive = false; };
   }, [setError]);
 
-  const run = (c: PlanChoice) =>
-    start({ depotCode: c.depotCode, date: c.date, days: c.days, vehicles: c.vehicles, options: { timeLimitSeconds: c.timeLimitSeconds } });
+  // A break is per van in the API: with one set for the fleet, the vans are listed one by one.
+  const run = (c: PlanChoice) => {
+    const driverBreak = c.breakMinutes > 0 ? { durationMinutes: c.breakMinutes, windows: [{ from: c.breakFrom, to: c.breakTo }] } : null;
+    const vehicles = driverBreak ? Array.from({ length: c.vehicles }, () => ({ break: driverBreak })) : c.vehicles;
+    return start({ depotCode: c.depotCode, date: c.date, days: c.days, vehicles, options: { timeLimitSeconds: c.timeLimitSeconds } });
+  };
 
   const exportAs = async (format: 'csv' | 'geojson') => {
     if (!plan) return;
@@ -84,11 +98,11 @@ export default function LastMilePage() {
       <div className="card">
         <div className="card-header">
           <h2>Plan a day</h2>
-          <span className="muted small">each order near the depot is a stop · delivery 09:00–18:00 · vans 08:00–19:00, 1 t, 10 m³</span>
+          <span className="muted small">each order near the depot is a stop · delivery 09:00–18:00 · vans 08:00–19:00, 1 t, 10 m³ · a driver break is taken wherever the van is</span>
         </div>
         {depots ? (
           depots.length ? (
-            <PlanForm key={plan?.id ?? 'new'} depots={depots} busy={!!running} onPlan={run} initial={plan?.result ? { depotCode: plan.result.depot.code ?? undefined, date: plan.result.date ?? undefined, vehicles: plan.result.totals.vehiclesAvailable, timeLimitSeconds: plan.result.settings.timeLimitSeconds } : undefined} />
+            <PlanForm key={plan?.id ?? 'new'} depots={depots} busy={!!running} onPlan={run} initial={plan?.result ? initialChoice(plan.result) : undefined} />
           ) : (
             <Empty>
               No warehouse yet: add one on the <a href={routeHref('data')}>Data</a> page to plan routes from it.
@@ -257,18 +271,22 @@ function StopList({ route, colour }: { route: RoutePlanResult['routes'][number];
             <td>{route.start.time}</td>
             <td />
           </tr>
+          {route.break && route.break.afterStops === 0 ? <BreakRow route={route} /> : null}
           {route.stops.map((s) => (
-            <tr key={s.stopId}>
-              <td>{s.sequence}</td>
-              <td title={s.address ?? undefined}>
-                <div>{s.orderNumber ?? s.stopId}</div>
-                {s.name ? <div className="muted small">{s.name}</div> : null}
-              </td>
-              <td>{s.arrival}</td>
-              <td>{s.waitSeconds ? `${Math.round(s.waitSeconds / 60)} min` : ''}</td>
-              <td>{s.departure}</td>
-              <td className="num">{s.legKm.toFixed(1)}</td>
-            </tr>
+            <Fragment key={s.stopId}>
+              <tr>
+                <td>{s.sequence}</td>
+                <td title={s.address ?? undefined}>
+                  <div>{s.orderNumber ?? s.stopId}</div>
+                  {s.name ? <div className="muted small">{s.name}</div> : null}
+                </td>
+                <td>{s.arrival}</td>
+                <td>{s.waitSeconds ? `${Math.round(s.waitSeconds / 60)} min` : ''}</td>
+                <td>{s.departure}</td>
+                <td className="num">{s.legKm.toFixed(1)}</td>
+              </tr>
+              {route.break && route.break.afterStops === s.sequence ? <BreakRow route={route} /> : null}
+            </Fragment>
           ))}
           {!route.openEnd ? (
             <tr>
@@ -283,5 +301,20 @@ function StopList({ route, colour }: { route: RoutePlanResult['routes'][number];
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The driver's break in the stop list: start and end where the arrival and departure go. */
+function BreakRow({ route }: { route: RoutePlanResult['routes'][number] }) {
+  const b = route.break!;
+  return (
+    <tr className="last-mile-break-row" data-testid="last-mile-break-row">
+      <td />
+      <td>driver break</td>
+      <td>{b.start}</td>
+      <td>{b.waitSeconds ? `${Math.round(b.waitSeconds / 60)} min` : ''}</td>
+      <td>{b.end}</td>
+      <td />
+    </tr>
   );
 }

@@ -8,6 +8,11 @@ export interface PlanChoice {
   days: number;
   vehicles: number;
   timeLimitSeconds: number;
+  /** Every van's break; 0 for none. */
+  breakMinutes: number;
+  /** The break starts between these local times. */
+  breakFrom: string;
+  breakTo: string;
 }
 
 export function PlanForm({ depots, busy, initial, onPlan }: { depots: RoutingDepot[]; busy: boolean; initial?: Partial<PlanChoice>; onPlan: (c: PlanChoice) => void }) {
@@ -18,6 +23,9 @@ export function PlanForm({ depots, busy, initial, onPlan }: { depots: RoutingDep
     days: initial?.days ?? 7,
     vehicles: initial?.vehicles ?? 4,
     timeLimitSeconds: initial?.timeLimitSeconds ?? 10,
+    breakMinutes: initial?.breakMinutes ?? 0,
+    breakFrom: initial?.breakFrom ?? '12:00',
+    breakTo: initial?.breakTo ?? '14:00',
   });
   // The depots arrive after the first render; start on the first with orders.
   useEffect(() => {
@@ -71,6 +79,26 @@ export function PlanForm({ depots, busy, initial, onPlan }: { depots: RoutingDep
             </option>
           ))}
         </select>
+      </div>
+      <div className="field">
+        <label htmlFor="lm-break">Driver break</label>
+        <div className="last-mile-break-fields">
+          <select id="lm-break" className="input" value={c.breakMinutes} onChange={(e) => set('breakMinutes', Number(e.target.value))} data-testid="last-mile-break">
+            {[0, 15, 30, 45, 60].map((m) => (
+              <option key={m} value={m}>
+                {m === 0 ? 'none' : `${m} min`}
+              </option>
+            ))}
+          </select>
+          {c.breakMinutes > 0 ? (
+            <>
+              <span className="muted small">starting</span>
+              <input className="input" type="time" aria-label="Break starts from" value={c.breakFrom} onChange={(e) => set('breakFrom', e.target.value)} required data-testid="last-mile-break-from" />
+              <span className="muted small">to</span>
+              <input className="input" type="time" aria-label="Break starts by" value={c.breakTo} min={c.breakFrom} onChange={(e) => set('breakTo', e.target.value)} required data-testid="last-mile-break-to" />
+            </>
+          ) : null}
+        </div>
       </div>
       <button type="submit" className="btn btn-primary" disabled={busy || !c.depotCode} data-testid="last-mile-plan">
         {busy ? 'Planning…' : 'Plan routes'}

@@ -27,12 +27,31 @@ export interface PlannedStop {
   loadAfter: Load;
 }
 
+export interface PlannedBreak {
+  start: string;
+  end: string;
+  startSeconds: number;
+  endSeconds: number;
+  durationSeconds: number;
+  waitSeconds: number;
+  /** Stops served before it. */
+  afterStops: number;
+  lat: number;
+  lng: number;
+}
+
+export interface BreakRule {
+  durationMinutes: number;
+  windows: { from: string; to: string }[];
+}
+
 export interface PlannedRoute {
   vehicleId: string;
   start: { lat: number; lng: number; time: string; seconds: number };
   end: { lat: number; lng: number; time: string; seconds: number };
   openEnd: boolean;
   stops: PlannedStop[];
+  break?: PlannedBreak;
   load: Load;
   capacity: { weightG: number | null; volumeL: number | null; parcels: number | null };
   distanceKm: number;
@@ -40,6 +59,7 @@ export interface PlannedRoute {
   drivingSeconds: number;
   serviceSeconds: number;
   waitSeconds: number;
+  breakSeconds?: number;
   cost: string;
 }
 
@@ -61,8 +81,8 @@ export interface RoutePlanResult {
   routes: PlannedRoute[];
   unassigned: UnassignedStop[];
   totals: { distanceKm: number; durationSeconds: number; vehiclesUsed: number; vehiclesAvailable: number; stops: number; stopsServed: number; cost: string };
-  settings: { timeLimitSeconds: number; seed: number; circuityFactor: number | null; speedKmh: number | null; travel: 'estimate' | 'osrm' | 'matrix' };
-  stats: { iterations: number; elapsedMs: number; firstFeasibleMs: number | null };
+  settings: { timeLimitSeconds: number; seed: number; circuityFactor: number | null; speedKmh: number | null; travel: 'estimate' | 'osrm' | 'matrix'; fleetBreak?: BreakRule | null };
+  stats: { iterations: number; initialSolutions?: number; elapsedMs: number; firstFeasibleMs: number | null };
 }
 
 export interface RoutePlanJob {
@@ -110,5 +130,6 @@ export const reasonLabels: Record<string, string> = {
   skill: 'Skill',
   max_distance: 'Max distance',
   max_duration: 'Max duration',
+  break: 'Driver break',
   fleet_exhausted: 'Not enough vehicles',
 };
