@@ -1,6 +1,8 @@
 /** Route plans end to end: the demo merchant's orders near a depot, explicit stops, bad input, tenancy, exports, the CLI. */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -192,6 +194,164 @@ describe('explicit stops', () => {
   });
 });
 
+/** A tiny routing server on 127.0.0.1: records each request and answers with the handler's status and JSON ('hang': never answers). */
+interface FakeServer { url: string; requests: { method: string; url: string; body: any }[]; close(): Promise<void> }
+async function fakeRoutingServer(handle: (req: { method: string; url: string; body: any }) => { status: number; json: unknown } | 'hang'): Promise<FakeServer> {
+  const requests: FakeServer['requests'] = [];
+  const http = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let text = '';
+    req.on('data', (c: Buffer) => { text += c.toString(); });
+    req.on('end', () => {
+      const seen = { method: req.method ?? '', url: req.url ?? '', body: text ? JSON.parse(text) : null };
+      requests.push(seen);
+      const answer = handle(seen);
+      if (answer === 'hang') return;
+      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.json));
+    });
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => { http.closeAllConnections(); http.close(() => resolve()); }),
+  };
+}
+
+describe('road travel from a routing server', () => {
+  // Stops due north of the depot, 0.01° apart (about 1.1 km); the server says 10 km and 10 minutes per
+  // step instead, so the best tour (out to the farthest and back) is 60 km by the server, about 8.7 by the estimate.
+  const lineStops = [stop('x', 0.01, 0), stop('y', 0.02, 0), stop('z', 0.03, 0)];
+  const stepOf = (lat: number) => Math.round((lat - depot.lat) / 0.01);
+  const valhalla = (costing = 'auto', columnar = false) => (req: { method: string; url: string; body: any }) => {
+    if (req.method !== 'POST' || !req.url.startsWith('/sources_to_targets') || req.body?.costing !== costing) {
+      return { status: 400, json: { error_code: 100, error: `unexpected ${req.method} ${req.url} costing ${req.body?.costing}`, status_code: 400, status: 'Bad Request' } };
+    }
+    const sources = req.body.sources as { lat: number; lon: number }[];
+    const targets = req.body.targets as { lat: number; lon: number }[];
+    const steps = (i: number, j: number) => Math.abs(stepOf(sources[i].lat) - stepOf(targets[j].lat));
+    if (columnar) {
+      return { status: 200, json: { units: 'kilometers', sources_to_targets: {
+        distances: sources.map((_, i) => targets.map((_t, j) => 10 * steps(i, j))),
+        durations: sources.map((_, i) => targets.map((_t, j) => 600 * steps(i, j))) } } };
+    }
+    return { status: 200, json: { units: 'kilometers', sources_to_targets: sources.map((_, i) => targets.map((_t, j) => ({ from_index: i, to_index: j, distance: 10 * steps(i, j), time: 600 * steps(i, j) }))) } };
+  };
+
+  async function planWith(options: Record<string, unknown>): Promise<Job> {
+    const created = await api('POST', '/v1/route-plans', demoKey, { depot, stops: lineStops, vehicles: 1, options: { timeLimitSeconds: 1, ...options } });
+    assert.equal(created.status, 202, created.text);
+    return finished(created.body.id);
+  }
+
+  function assertServerDistances(plan: RoutePlanResult): void {
+    assert.equal(plan.totals.stopsServed, 3);
+    assert.equal(plan.totals.distanceKm, 60, 'the server distances, not the estimate');
+    // each leg as the server gave it: 10 km and 10 minutes a step
+    const route = plan.routes[0];
+    let at = depot.lat, left = route.start.seconds;
+    for (const s of route.stops) {
+      const steps = Math.abs(stepOf(s.lat) - stepOf(at));
+      assert.equal(s.legKm, 10 * steps, `leg to ${s.stopId}`);
+      assert.equal(s.arrivalSeconds - left, 600 * steps, `drive to ${s.stopId}`);
+      at = s.lat;
+      left = s.departureSeconds;
+    }
+    assert.equal(route.end.seconds - left, 600 * stepOf(at), 'drive back to the depot');
+  }
+
+  it('plans with a Valhalla server: its distances and times, the costing asked for', async () => {
+    const server = await fakeRoutingServer(valhalla('truck'));
+    try {
+      const job = await planWith({ tableUrl: server.url, tableProvider: 'valhalla', costing: 'truck' });
+      assert.equal(job.status, 'succeeded', JSON.stringify(job.error));
+      const plan = job.result as RoutePlanResult;
+      assert.equal(plan.settings.travel, 'valhalla');
+      assert.equal(plan.settings.costing, 'truck');
+      assertServerDistances(plan);
+      assert.equal(server.requests.length, 1, 'one matrix request, when the job runs (none when it is created)');
+      const sent = server.requests[0];
+      assert.equal(sent.url, '/sources_to_targets');
+      assert.equal(sent.body.units, 'kilometers');
+      const six = (x: number) => Number(x.toFixed(6));
+      assert.deepEqual(sent.body.sources, [depot, ...lineStops].map((p) => ({ lat: six(p.lat), lon: six(p.lng) })));
+      assert.deepEqual(sent.body.targets, sent.body.sources);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reads the columnar answer of newer Valhalla servers, costing auto by default', async () => {
+    const server = await fakeRoutingServer(valhalla('auto', true));
+    try {
+      const job = await planWith({ tableUrl: `${server.url}/sources_to_targets`, tableProvider: 'valhalla' });
+      assert.equal(job.status, 'succeeded', JSON.stringify(job.error));
+      assert.equal((job.result as RoutePlanResult).settings.costing, 'auto');
+      assertServerDistances(job.result as RoutePlanResult);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('still plans with an OSRM server given as before (tableUrl alone)', async () => {
+    const server = await fakeRoutingServer((req) => {
+      const coords = req.url.split('?')[0].split('/').pop()!.split(';').map((c) => Number(c.split(',')[1]));
+      if (!req.url.startsWith('/table/v1/driving/')) return { status: 400, json: { code: 'InvalidUrl', message: req.url } };
+      const steps = (i: number, j: number) => Math.abs(stepOf(coords[i]) - stepOf(coords[j]));
+      return { status: 200, json: { code: 'Ok', distances: coords.map((_, i) => coords.map((_c, j) => 10_000 * steps(i, j))), durations: coords.map((_, i) => coords.map((_c, j) => 600 * steps(i, j))) } };
+    });
+    try {
+      const job = await planWith({ tableUrl: server.url });
+      assert.equal(job.status, 'succeeded', JSON.stringify(job.error));
+      assert.equal((job.result as RoutePlanResult).settings.travel, 'osrm');
+      assert.equal((job.result as RoutePlanResult).settings.costing, undefined);
+      assertServerDistances(job.result as RoutePlanResult);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a Valhalla error fails the plan with its reason', async () => {
+    const server = await fakeRoutingServer(() => ({ status: 400, json: { error_code: 171, error: 'No suitable edges near location', status_code: 400, status: 'Bad Request' } }));
+    try {
+      const job = await planWith({ tableUrl: server.url, tableProvider: 'valhalla' });
+      assert.equal(job.status, 'failed');
+      const error = job.error as { message: string; errors: { field: string }[] };
+      assert.match(error.message, /the routing server answered 400, error 171: No suitable edges near location/);
+      assert.equal(error.errors[0].field, 'options.tableUrl');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a server that cannot be reached fails the plan, saying so', async () => {
+    const gone = await fakeRoutingServer(() => 'hang');
+    await gone.close();
+    for (const tableProvider of ['valhalla', 'osrm']) {
+      const job = await planWith({ tableUrl: gone.url, tableProvider });
+      assert.equal(job.status, 'failed', tableProvider);
+      const error = job.error as { message: string; errors: { field: string }[] };
+      assert.match(error.message, /cannot reach the routing server at 127\.0\.0\.1:\d+: ECONNREFUSED/);
+      assert.equal(error.errors[0].field, 'options.tableUrl');
+    }
+  });
+
+  it('a server that does not answer fails the plan after the timeout, not a hang', async () => {
+    const server = await fakeRoutingServer(() => 'hang');
+    const before = process.env.PORTOLAN_TABLE_TIMEOUT_MS;
+    process.env.PORTOLAN_TABLE_TIMEOUT_MS = '400';
+    try {
+      const job = await planWith({ tableUrl: server.url, tableProvider: 'valhalla' });
+      assert.equal(job.status, 'failed');
+      assert.match((job.error as { message: string }).message, /did not answer within 0\.4 s/);
+      assert.equal(server.requests.length, 1);
+    } finally {
+      if (before === undefined) delete process.env.PORTOLAN_TABLE_TIMEOUT_MS;
+      else process.env.PORTOLAN_TABLE_TIMEOUT_MS = before;
+      await server.close();
+    }
+  });
+});
+
 describe('driver breaks', () => {
   const lunch = { durationMinutes: 30, windows: [{ from: '12:00', to: '12:30' }] };
   const clock = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
@@ -282,6 +442,10 @@ describe('bad input is a 400 naming the field', () => {
     ['a day with no orders', { depotCode: 'AMS1', date: '2001-01-01', days: 1 }, 'date'],
     ['a matrix of the wrong size', { depot, stops: [stop('a', 0, 0.01)], options: { matrix: { distancesMetres: [[0]], durationsSeconds: [[0]] } } }, 'options.matrix.distancesMetres'],
     ['a time limit too long', { depotCode: 'AMS1', options: { timeLimitSeconds: 10_000 } }, 'options.timeLimitSeconds'],
+    ['a table provider without a tableUrl', { depot, stops: [stop('a', 0, 0.01)], options: { tableProvider: 'valhalla' } }, 'options.tableProvider'],
+    ['an unknown table provider', { depot, stops: [stop('a', 0, 0.01)], options: { tableUrl: 'http://127.0.0.1:1', tableProvider: 'graphhopper' } }, 'options.tableProvider'],
+    ['a costing for an OSRM server', { depot, stops: [stop('a', 0, 0.01)], options: { tableUrl: 'http://127.0.0.1:1', costing: 'truck' } }, 'options.costing'],
+    ['an unknown Valhalla costing', { depot, stops: [stop('a', 0, 0.01)], options: { tableUrl: 'http://127.0.0.1:1', tableProvider: 'valhalla', costing: 'boat' } }, 'options.costing'],
   ];
   for (const [what, body, field] of cases) {
     it(what, async () => {

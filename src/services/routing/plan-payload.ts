@@ -11,6 +11,7 @@ import type { Services } from '../index.js';
 import { clockOf, clockSeconds, type BreakInput, type RoutePlanCreate, type VehicleInput } from './plan-schema.js';
 import type { Load, PlanPayload, StopMeta, VehicleMeta } from './plan-types.js';
 import { fetchOsrmTable } from './osrm-table.js';
+import { fetchValhallaMatrix } from './valhalla-matrix.js';
 
 const DAY_MS = 86_400_000;
 /** The delivery window promised to shoppers when a stop does not name its own. */
@@ -232,13 +233,22 @@ export async function buildPlanPayload(services: Services, merchantId: string, i
   const o = input.options;
   let matrix: PlanPayload['matrix'] = o.matrix ?? null;
   let travel: PlanPayload['travel'] = o.matrix ? 'matrix' : 'estimate';
+  let costing: PlanPayload['costing'];
   if (o.tableUrl) {
-    travel = 'osrm';
-    if (fetchTable) matrix = await fetchOsrmTable(o.tableUrl, points, { circuityFactor: o.circuityFactor, speedKmh: o.speedKmh });
+    // A tableUrl without a tableProvider is an OSRM server, as before providers could be chosen.
+    const fallback = { circuityFactor: o.circuityFactor, speedKmh: o.speedKmh };
+    if (o.tableProvider === 'valhalla') {
+      travel = 'valhalla';
+      costing = o.costing ?? 'auto';
+      if (fetchTable) matrix = await fetchValhallaMatrix(o.tableUrl, points, fallback, costing);
+    } else {
+      travel = 'osrm';
+      if (fetchTable) matrix = await fetchOsrmTable(o.tableUrl, points, fallback);
+    }
   }
   return {
     date, depot: { code: depot.code, name: depot.name, lat: depot.lat, lng: depot.lng }, orders, currency, minorDigits: digits,
-    points, matrix, travel, circuityFactor: o.circuityFactor, speedKmh: o.speedKmh,
+    points, matrix, travel, ...(costing ? { costing } : {}), circuityFactor: o.circuityFactor, speedKmh: o.speedKmh,
     stops: stops.map(({ serviceSeconds: _s, ...meta }) => meta),
     engineStops, vehicles, vehicleMeta, timeLimitSeconds: o.timeLimitSeconds, seed: o.seed,
   };

@@ -7,6 +7,8 @@
  */
 import { z } from 'zod';
 import { Code, Latitude, Longitude, NonNegativeDecimal } from '../../domain/codes.js';
+import { TABLE_PROVIDERS } from './travel-matrix-provider.js';
+import { VALHALLA_COSTINGS } from './valhalla-matrix.js';
 
 export const ClockTime = z.string().trim()
   .regex(/^([01]?\d|2\d|3\d|4[0-7]):[0-5]\d$/, 'must be a local time "HH:MM", e.g. "09:00"')
@@ -96,7 +98,11 @@ export const RoutePlanOptions = z.strictObject({
     .meta({ description: 'mean driving speed with the great-circle estimate' }),
   matrix: Matrix.optional(),
   tableUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()
-    .meta({ description: 'an OSRM server (e.g. http://osrm:5000) or its /table/v1/<profile> URL: road distances and times instead of the estimate' }),
+    .meta({ description: 'a routing server for road distances and times instead of the estimate: an OSRM server (e.g. http://osrm:5000) or its /table/v1/<profile> URL, or with `tableProvider: "valhalla"` a Valhalla server (e.g. http://valhalla:8002) or its /sources_to_targets URL. Pairs it cannot route are estimated; a server that cannot be reached or does not answer in time (30 s by default) fails the plan' }),
+  tableProvider: z.enum(TABLE_PROVIDERS).optional()
+    .meta({ description: 'the kind of server at `tableUrl`: `osrm` (the default) or `valhalla`' }),
+  costing: z.enum(VALHALLA_COSTINGS).optional()
+    .meta({ description: 'with a Valhalla server: its costing model (default `auto`); an OSRM profile is part of its `tableUrl`' }),
 });
 
 const MAX_STOPS = 2000;
@@ -148,6 +154,12 @@ export const RoutePlanCreate = z.strictObject({
     }
   }
   if (m && v.options?.tableUrl) ctx.addIssue({ code: 'custom', path: ['options', 'tableUrl'], message: 'give a matrix or a tableUrl, not both' });
+  if (v.options?.tableProvider && !v.options.tableUrl) {
+    ctx.addIssue({ code: 'custom', path: ['options', 'tableProvider'], message: 'names the kind of server at tableUrl: give the tableUrl too' });
+  }
+  if (v.options?.costing && v.options.tableProvider !== 'valhalla') {
+    ctx.addIssue({ code: 'custom', path: ['options', 'costing'], message: 'applies to a Valhalla server (tableProvider "valhalla"); an OSRM profile is part of its tableUrl' });
+  }
 }).meta({ id: 'RoutePlanCreate' });
 export type RoutePlanCreate = z.output<typeof RoutePlanCreate>;
 
@@ -221,7 +233,8 @@ export const RoutePlanResult = z.object({
   }),
   settings: z.object({
     timeLimitSeconds: z.number(), seed: z.number(), circuityFactor: z.number().nullable(), speedKmh: z.number().nullable(),
-    travel: z.enum(['estimate', 'osrm', 'matrix']),
+    travel: z.enum(['estimate', 'osrm', 'valhalla', 'matrix']),
+    costing: z.enum(VALHALLA_COSTINGS).optional().meta({ description: 'the Valhalla costing model, with travel from a Valhalla server' }),
     fleetBreak: BreakInput.nullable().optional().meta({ description: 'the break every van takes, when they all take the same one' }),
   }),
   stats: z.object({

@@ -1,5 +1,6 @@
 /** What crosses into the worker thread: plain data, no store. */
 import type { LatLng, RoutingStop, RoutingVehicle, TravelMatrix } from '../../engines/routing/index.js';
+import type { ValhallaCosting } from './valhalla-matrix.js';
 
 export interface Load {
   weightG: number;
@@ -34,7 +35,9 @@ export interface PlanPayload {
   points: LatLng[];
   /** Road travel from a given matrix or a routing server; null: estimated in the worker. */
   matrix: TravelMatrix | null;
-  travel: 'estimate' | 'osrm' | 'matrix';
+  travel: 'estimate' | 'osrm' | 'valhalla' | 'matrix';
+  /** With travel from a Valhalla server: the costing model asked for. */
+  costing?: ValhallaCosting;
   circuityFactor: number;
   speedKmh: number;
   stops: StopMeta[];

@@ -58,6 +58,7 @@ export function shapePlan(payload: PlanPayload, plan: RoutingPlan): RoutePlanRes
       circuityFactor: payload.travel === 'matrix' ? null : payload.circuityFactor,
       speedKmh: payload.travel === 'matrix' ? null : payload.speedKmh,
       travel: payload.travel,
+      ...(payload.costing ? { costing: payload.costing } : {}),
       fleetBreak: fleetBreak(payload),
     },
     stats: { iterations: plan.stats.iterations, initialSolutions: plan.stats.initialSolutions, elapsedMs: plan.stats.elapsedMs, firstFeasibleMs: plan.stats.firstFeasibleMs },

@@ -31,6 +31,16 @@ function initialChoice(r: RoutePlanResult): Partial<PlanChoice> {
 
 const hoursText = (s: number) => `${(s / 3600).toFixed(1)} h`;
 
+/** Where the plan's distances come from, under the Distance figure. */
+function travelHint(s: RoutePlanResult['settings']): string {
+  switch (s.travel) {
+    case 'estimate': return `road estimate ×${s.circuityFactor} at ${s.speedKmh} km/h`;
+    case 'osrm': return 'road distances (OSRM)';
+    case 'valhalla': return `road distances (Valhalla${s.costing ? `, ${s.costing}` : ''})`;
+    default: return 'given matrix';
+  }
+}
+
 export default function LastMilePage() {
   const [depots, setDepots] = useState<RoutingDepot[] | null>(null);
   const [plan, setPlan] = useState<RoutePlanJob | null>(null);
@@ -128,7 +138,7 @@ function PlanView({ result, selected, onSelect }: { result: RoutePlanResult; sel
       <div className="kpi-grid" data-testid="last-mile-kpis">
         <KpiCard id="last-mile-vehicles" label="Vans used" value={formatInt(t.vehiclesUsed)} hint={`of ${t.vehiclesAvailable} available`} />
         <KpiCard id="last-mile-stops" label="Stops served" value={formatInt(t.stopsServed)} hint={t.stopsServed < t.stops ? `of ${t.stops}; ${t.stops - t.stopsServed} not served` : `all ${t.stops}`} />
-        <KpiCard id="last-mile-km" label="Distance" value={`${formatInt(t.distanceKm)} km`} hint={result.settings.travel === 'estimate' ? `road estimate ×${result.settings.circuityFactor} at ${result.settings.speedKmh} km/h` : result.settings.travel === 'osrm' ? 'road distances (OSRM)' : 'given matrix'} />
+        <KpiCard id="last-mile-km" label="Distance" value={`${formatInt(t.distanceKm)} km`} hint={travelHint(result.settings)} />
         <KpiCard id="last-mile-hours" label="Van hours" value={hoursText(t.durationSeconds)} hint={t.vehiclesUsed ? `${hoursText(t.durationSeconds / t.vehiclesUsed)} per van` : undefined} />
         <KpiCard id="last-mile-cost" label="Cost" value={formatMoney(t.cost, result.currency)} hint={t.stopsServed ? `${formatMoney(Number(t.cost) / t.stopsServed, result.currency)} per stop` : undefined} />
       </div>

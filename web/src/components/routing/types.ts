@@ -81,7 +81,7 @@ export interface RoutePlanResult {
   routes: PlannedRoute[];
   unassigned: UnassignedStop[];
   totals: { distanceKm: number; durationSeconds: number; vehiclesUsed: number; vehiclesAvailable: number; stops: number; stopsServed: number; cost: string };
-  settings: { timeLimitSeconds: number; seed: number; circuityFactor: number | null; speedKmh: number | null; travel: 'estimate' | 'osrm' | 'matrix'; fleetBreak?: BreakRule | null };
+  settings: { timeLimitSeconds: number; seed: number; circuityFactor: number | null; speedKmh: number | null; travel: 'estimate' | 'osrm' | 'valhalla' | 'matrix'; costing?: string; fleetBreak?: BreakRule | null };
   stats: { iterations: number; initialSolutions?: number; elapsedMs: number; firstFeasibleMs: number | null };
 }
 
