@@ -11,8 +11,8 @@ import type { RelaxedSolution } from './lagrangian.js';
  * parent's multipliers, so a few dozen subgradient steps suffice, and Lagrangian penalties fix
  * sites and forbid pairs that cannot be in a solution better than the incumbent.
  *
- * Depth-first: memory stays at one node per level, and the "agree with the relaxation" child
- * is explored first, which is where better incumbents turn up.
+ * Nodes are taken depth-first, the child that agrees with the relaxation first (where better
+ * incumbents turn up), with jumps back to the lowest open bound (see `takeNext`).
  */
 
 interface Node {
@@ -53,6 +53,30 @@ export interface BranchAndBoundResult {
 const GUESS_SHARE = 0.4;
 
 type Outcome = 'pruned' | 'solved' | 'infeasible' | 'open';
+
+/** Open nodes may use this much memory before the search stops jumping to the lowest bound. */
+const OPEN_NODES_BYTES = 256 * 1024 * 1024;
+/** How far above the lowest open bound, as a share of the way to the cutoff, a dive may continue. */
+const DIVE_SLACK = 0.8;
+
+/**
+ * Depth-first while the dive's bound stays near the lowest open bound: dives stay close to the
+ * incumbent and find better ones. A dive whose bound has climbed most of the way to the cutoff is
+ * left for the node with the lowest bound instead: on tight instances such a subtree may hold no
+ * solution under the cutoff yet take very long to exhaust. Past the memory budget, pure depth-first.
+ */
+function takeNext(pending: Node[], nodeBytes: number, cutoff: number): Node {
+  let pick = pending.length - 1;
+  if (pending.length * nodeBytes <= OPEN_NODES_BYTES && Number.isFinite(cutoff)) {
+    let lowest = pick;
+    for (let k = 0; k < pending.length; k++) if (pending[k].bound < pending[lowest].bound) lowest = k;
+    const floor = pending[lowest].bound;
+    if (pending[pick].bound > floor + DIVE_SLACK * (cutoff - floor)) pick = lowest;
+  }
+  const node = pending[pick];
+  pending.splice(pick, 1);
+  return node;
+}
 
 export function branchAndBound(inst: Instance, options: BranchAndBoundOptions): BranchAndBoundResult {
   const { sites, zones, cost, demand, capacity, fixed } = inst;
@@ -405,27 +429,28 @@ export function branchAndBound(inst: Instance, options: BranchAndBoundOptions): 
       depth: 0,
     };
     for (let i = 0; i < sites; i++) if (inst.mustOpen[i]) rootNode.site[i] = 1;
-    const stack: Node[] = [rootNode];
+    const pending: Node[] = [rootNode];
+    const nodeBytes = zones * sites + zones * 12 + sites + 64;
     let first = true;
-    while (stack.length > 0) {
+    while (pending.length > 0) {
       if (options.deadline.expired()) break;
-      const node = stack.pop()!;
+      const node = takeNext(pending, nodeBytes, cut());
       nodes++;
       const outcome = processNode(node, first);
       if (first) rootMultipliers = node.multipliers.slice();
       first = false;
       if (outcome !== 'open') continue;
       if (options.deadline.expired()) {
-        stack.push(node);
+        pending.push(node);
         break;
       }
+      // children come best-first; a depth-first pop takes the last pushed
       const children = branch(node);
-      // children come best-first; the stack pops the last pushed
-      for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
+      for (let k = children.length - 1; k >= 0; k--) pending.push(children[k]);
     }
     let openBound = Infinity;
-    for (const node of stack) openBound = Math.min(openBound, node.bound);
-    return { complete: stack.length === 0, openBound };
+    for (const node of pending) openBound = Math.min(openBound, node.bound);
+    return { complete: pending.length === 0, openBound };
   }
 
   // Pruning is only as sharp as the incumbent: with the optimum in hand the tree is tiny, with an
