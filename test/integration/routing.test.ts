@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Job } from '../../src/domain/resources.js';
-import { haversineMetres } from '../../src/engines/routing/index.js';
+import { haversineMetres, legSeconds } from '../../src/engines/routing/index.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { seedDemo } from '../../src/services/demo/seed.js';
 import { matrixFromOsrm, osrmTableUrl } from '../../src/services/routing/osrm-table.js';
@@ -191,6 +191,59 @@ describe('explicit stops', () => {
     assert.equal(m.distancesMetres[0][1], 4500);
     assert.ok(m.distancesMetres[1][0] > 3000 && m.durationsSeconds[1][0] > 0);
     assert.throws(() => matrixFromOsrm({ code: 'InvalidQuery', message: 'bad' }, points, { circuityFactor: 1.3, speedKmh: 45 }), /InvalidQuery/);
+  });
+});
+
+describe('a speed profile for the estimate', () => {
+  const urban = [{ upToKm: 2, kmh: 20 }, { upToKm: 10, kmh: 35 }, { kmh: 60 }];
+  // due north of the depot: legs of about 1.4, 5.8 and 13 road km, inside the first band, across two, into the last
+  const farStops = [stop('near', 0.01, 0), stop('mid', 0.05, 0), stop('far', 0.14, 0)];
+
+  async function plan(options: Record<string, unknown>): Promise<RoutePlanResult> {
+    const created = await api('POST', '/v1/route-plans', demoKey, { depot, stops: farStops, vehicles: 1, options: { timeLimitSeconds: 1, ...options } });
+    assert.equal(created.status, 202, created.text);
+    const job = await finished(created.body.id);
+    assert.equal(job.status, 'succeeded', JSON.stringify(job.error));
+    return job.result as RoutePlanResult;
+  }
+
+  /** Each leg's drive as the profile gives it over the estimated road distance (great-circle × 1.3). */
+  function assertDrives(result: RoutePlanResult, profile: { upToKm?: number; kmh: number }[]): void {
+    assert.equal(result.totals.stopsServed, 3);
+    const route = result.routes[0];
+    let at: { lat: number; lng: number } = depot, left = route.start.seconds;
+    const drive = (to: { lat: number; lng: number }) => Math.round(legSeconds(Math.round(haversineMetres(at, to) * 1.3), profile));
+    for (const s of route.stops) {
+      assert.equal(s.arrivalSeconds - left, drive(s), `drive to ${s.stopId} (${s.legKm} km)`);
+      at = s;
+      left = s.departureSeconds;
+    }
+    assert.equal(route.end.seconds - left, drive(depot), 'drive back to the depot');
+  }
+
+  it('drives each leg by the profile and says so in the settings', async () => {
+    const result = await plan({ speedProfile: urban });
+    assertDrives(result, urban);
+    assert.deepEqual(result.settings.speedProfile, urban);
+    assert.equal(result.settings.speedKmh, null, 'no one constant speed');
+    assert.equal(result.settings.travel, 'estimate');
+    // slower than 60 km/h throughout, faster than 20: between the two constant speeds
+    const driving = result.routes[0].drivingSeconds;
+    const km = result.routes[0].distanceKm;
+    assert.ok(driving > (km / 60) * 3600 && driving < (km / 20) * 3600, `${driving} s for ${km} km`);
+  });
+
+  it('a constant speed is a one-band profile; 45 km/h by default', async () => {
+    const byDefault = await plan({});
+    assert.equal(byDefault.settings.speedKmh, 45);
+    assert.deepEqual(byDefault.settings.speedProfile, [{ kmh: 45 }]);
+    assertDrives(byDefault, [{ kmh: 45 }]);
+    const oneBand = await plan({ speedProfile: [{ kmh: 30 }] });
+    const constant = await plan({ speedKmh: 30 });
+    assert.equal(oneBand.settings.speedKmh, 30);
+    assert.deepEqual(constant.settings.speedProfile, [{ kmh: 30 }]);
+    assert.deepEqual(oneBand.routes.map((r) => r.stops.map((s) => s.arrivalSeconds)), constant.routes.map((r) => r.stops.map((s) => s.arrivalSeconds)));
+    assertDrives(constant, [{ kmh: 30 }]);
   });
 });
 
@@ -441,6 +494,14 @@ describe('bad input is a 400 naming the field', () => {
     ['a bad date', { depotCode: 'AMS1', date: '2026-02-30' }, 'date'],
     ['a day with no orders', { depotCode: 'AMS1', date: '2001-01-01', days: 1 }, 'date'],
     ['a matrix of the wrong size', { depot, stops: [stop('a', 0, 0.01)], options: { matrix: { distancesMetres: [[0]], durationsSeconds: [[0]] } } }, 'options.matrix.distancesMetres'],
+    ['a speed and a speed profile', { depot, stops: [stop('a', 0, 0.01)], options: { speedKmh: 40, speedProfile: [{ kmh: 40 }] } }, 'options.speedProfile'],
+    ['speed bands out of order', { depot, stops: [stop('a', 0, 0.01)], options: { speedProfile: [{ upToKm: 10, kmh: 35 }, { upToKm: 2, kmh: 20 }, { kmh: 60 }] } }, 'options.speedProfile.1.upToKm'],
+    ['a speed band too fast', { depot, stops: [stop('a', 0, 0.01)], options: { speedProfile: [{ upToKm: 2, kmh: 20 }, { kmh: 200 }] } }, 'options.speedProfile.1.kmh'],
+    ['a speed band too slow', { depot, stops: [stop('a', 0, 0.01)], options: { speedProfile: [{ upToKm: 2, kmh: 0 }, { kmh: 50 }] } }, 'options.speedProfile.0.kmh'],
+    ['a last speed band with a limit', { depot, stops: [stop('a', 0, 0.01)], options: { speedProfile: [{ upToKm: 2, kmh: 20 }, { upToKm: 10, kmh: 50 }] } }, 'options.speedProfile.1.upToKm'],
+    ['a speed band without a limit before the last', { depot, stops: [stop('a', 0, 0.01)], options: { speedProfile: [{ kmh: 20 }, { kmh: 50 }] } }, 'options.speedProfile.0.upToKm'],
+    ['an empty speed profile', { depot, stops: [stop('a', 0, 0.01)], options: { speedProfile: [] } }, 'options.speedProfile'],
+    ['an unknown speed band field', { depot, stops: [stop('a', 0, 0.01)], options: { speedProfile: [{ kmh: 20, untilKm: 3 }] } }, 'options.speedProfile.0.untilKm'],
     ['a time limit too long', { depotCode: 'AMS1', options: { timeLimitSeconds: 10_000 } }, 'options.timeLimitSeconds'],
     ['a table provider without a tableUrl', { depot, stops: [stop('a', 0, 0.01)], options: { tableProvider: 'valhalla' } }, 'options.tableProvider'],
     ['an unknown table provider', { depot, stops: [stop('a', 0, 0.01)], options: { tableUrl: 'http://127.0.0.1:1', tableProvider: 'graphhopper' } }, 'options.tableProvider'],

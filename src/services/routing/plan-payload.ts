@@ -8,7 +8,7 @@ import { Decimal } from 'decimal.js';
 import { haversineMetres, type LatLng, type RoutingStop, type RoutingVehicle } from '../../engines/routing/index.js';
 import { Invalid } from '../errors.js';
 import type { Services } from '../index.js';
-import { clockOf, clockSeconds, type BreakInput, type RoutePlanCreate, type VehicleInput } from './plan-schema.js';
+import { clockOf, clockSeconds, speedProfileOfOptions, type BreakInput, type RoutePlanCreate, type VehicleInput } from './plan-schema.js';
 import type { Load, PlanPayload, StopMeta, VehicleMeta } from './plan-types.js';
 import { fetchOsrmTable } from './osrm-table.js';
 import { fetchValhallaMatrix } from './valhalla-matrix.js';
@@ -234,9 +234,11 @@ export async function buildPlanPayload(services: Services, merchantId: string, i
   let matrix: PlanPayload['matrix'] = o.matrix ?? null;
   let travel: PlanPayload['travel'] = o.matrix ? 'matrix' : 'estimate';
   let costing: PlanPayload['costing'];
+  const speedProfile = speedProfileOfOptions(o);
+  const speedKmh = speedProfile.length === 1 ? speedProfile[0].kmh : null;
   if (o.tableUrl) {
     // A tableUrl without a tableProvider is an OSRM server, as before providers could be chosen.
-    const fallback = { circuityFactor: o.circuityFactor, speedKmh: o.speedKmh };
+    const fallback = { circuityFactor: o.circuityFactor, speedProfile };
     if (o.tableProvider === 'valhalla') {
       travel = 'valhalla';
       costing = o.costing ?? 'auto';
@@ -248,7 +250,7 @@ export async function buildPlanPayload(services: Services, merchantId: string, i
   }
   return {
     date, depot: { code: depot.code, name: depot.name, lat: depot.lat, lng: depot.lng }, orders, currency, minorDigits: digits,
-    points, matrix, travel, ...(costing ? { costing } : {}), circuityFactor: o.circuityFactor, speedKmh: o.speedKmh,
+    points, matrix, travel, ...(costing ? { costing } : {}), circuityFactor: o.circuityFactor, speedKmh, speedProfile,
     stops: stops.map(({ serviceSeconds: _s, ...meta }) => meta),
     engineStops, vehicles, vehicleMeta, timeLimitSeconds: o.timeLimitSeconds, seed: o.seed,
   };

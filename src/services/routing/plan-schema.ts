@@ -84,6 +84,46 @@ export const VehicleInput = z.strictObject({
 });
 export type VehicleInput = z.output<typeof VehicleInput>;
 
+/** The great-circle estimate's speed when a plan gives neither speedKmh nor speedProfile. */
+export const DEFAULT_SPEED_KMH = 45;
+
+const SPEED_RANGE = 'must be between 5 and 130';
+const SpeedKmh = z.number().min(5, SPEED_RANGE).max(130, SPEED_RANGE);
+
+export const SpeedBandInput = z.strictObject({
+  upToKm: z.number().positive('must be greater than 0').max(1000, 'must be at most 1000').optional()
+    .meta({ description: "where this band ends, in road km from the leg's start; left out on the last band, which has no limit" }),
+  kmh: SpeedKmh.meta({ description: 'driving speed over this band' }),
+}).meta({ id: 'SpeedBand' });
+export type SpeedBandInput = z.output<typeof SpeedBandInput>;
+
+export const SpeedProfileInput = z.array(SpeedBandInput).min(1, 'must list at least one band').max(10, 'must list at most 10 bands')
+  .superRefine((bands, ctx) => {
+    let previous = 0;
+    bands.forEach((b, i) => {
+      if (i === bands.length - 1) {
+        if (b.upToKm !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'upToKm'], message: 'the last band has no upper limit: leave upToKm out' });
+        return;
+      }
+      if (b.upToKm === undefined) {
+        ctx.addIssue({ code: 'custom', path: [i, 'upToKm'], message: 'every band but the last needs upToKm' });
+        return;
+      }
+      if (b.upToKm <= previous) ctx.addIssue({ code: 'custom', path: [i, 'upToKm'], message: `must be greater than the previous band's upToKm (${previous})` });
+      previous = Math.max(previous, b.upToKm);
+    });
+  })
+  .meta({
+    id: 'SpeedProfile',
+    description: "driving speed by the leg's road distance, with the great-circle estimate (and for pairs a routing server cannot route): a leg's first `upToKm` of the first band are driven at its `kmh`, the next km up to the second band's `upToKm` at the second's, and so on; the last band has no `upToKm` and takes the rest. Short urban hops are slow, long legs reach faster roads; time grows with distance without jumps",
+    example: [{ upToKm: 2, kmh: 20 }, { upToKm: 10, kmh: 35 }, { kmh: 60 }],
+  });
+
+/** The profile a plan drives by: its speedProfile, or its constant speed (default 45 km/h) as one band. */
+export function speedProfileOfOptions(o: { speedKmh?: number; speedProfile?: SpeedBandInput[] }): SpeedBandInput[] {
+  return o.speedProfile ?? [{ kmh: o.speedKmh ?? DEFAULT_SPEED_KMH }];
+}
+
 const Matrix = z.strictObject({
   distancesMetres: z.array(z.array(z.number().min(0, 'must not be negative'))),
   durationsSeconds: z.array(z.array(z.number().min(0, 'must not be negative'))),
@@ -94,8 +134,9 @@ export const RoutePlanOptions = z.strictObject({
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
   circuityFactor: z.number().min(1, 'must be between 1 and 3').max(3, 'must be between 1 and 3').default(1.3)
     .meta({ description: 'road km per great-circle km' }),
-  speedKmh: z.number().min(5, 'must be between 5 and 130').max(130, 'must be between 5 and 130').default(45)
-    .meta({ description: 'mean driving speed with the great-circle estimate' }),
+  speedKmh: SpeedKmh.optional()
+    .meta({ description: `mean driving speed with the great-circle estimate (and for pairs a routing server cannot route); default ${DEFAULT_SPEED_KMH} km/h. A constant speed is a one-band speedProfile; give one or the other` }),
+  speedProfile: SpeedProfileInput.optional(),
   matrix: Matrix.optional(),
   tableUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()
     .meta({ description: 'a routing server for road distances and times instead of the estimate: an OSRM server (e.g. http://osrm:5000) or its /table/v1/<profile> URL, or with `tableProvider: "valhalla"` a Valhalla server (e.g. http://valhalla:8002) or its /sources_to_targets URL. Pairs it cannot route are estimated; a server that cannot be reached or does not answer in time (30 s by default) fails the plan' }),
@@ -154,6 +195,9 @@ export const RoutePlanCreate = z.strictObject({
     }
   }
   if (m && v.options?.tableUrl) ctx.addIssue({ code: 'custom', path: ['options', 'tableUrl'], message: 'give a matrix or a tableUrl, not both' });
+  if (v.options?.speedProfile && v.options.speedKmh !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['options', 'speedProfile'], message: 'give speedKmh (a constant speed) or speedProfile, not both' });
+  }
   if (v.options?.tableProvider && !v.options.tableUrl) {
     ctx.addIssue({ code: 'custom', path: ['options', 'tableProvider'], message: 'names the kind of server at tableUrl: give the tableUrl too' });
   }
@@ -232,7 +276,10 @@ export const RoutePlanResult = z.object({
     stops: z.number(), stopsServed: z.number(), cost: Money,
   }),
   settings: z.object({
-    timeLimitSeconds: z.number(), seed: z.number(), circuityFactor: z.number().nullable(), speedKmh: z.number().nullable(),
+    timeLimitSeconds: z.number(), seed: z.number(), circuityFactor: z.number().nullable(),
+    speedKmh: z.number().nullable().meta({ description: 'the constant speed of the estimate; null with a given matrix or a speed profile of several bands' }),
+    speedProfile: z.array(z.object({ upToKm: z.number().optional(), kmh: z.number() })).nullable().optional()
+      .meta({ description: 'the speed profile the estimate used (a constant speed as one band); null with a given matrix; absent from plans made before profiles existed' }),
     travel: z.enum(['estimate', 'osrm', 'valhalla', 'matrix']),
     costing: z.enum(VALHALLA_COSTINGS).optional().meta({ description: 'the Valhalla costing model, with travel from a Valhalla server' }),
     fleetBreak: BreakInput.nullable().optional().meta({ description: 'the break every van takes, when they all take the same one' }),

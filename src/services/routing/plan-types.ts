@@ -1,5 +1,5 @@
 /** What crosses into the worker thread: plain data, no store. */
-import type { LatLng, RoutingStop, RoutingVehicle, TravelMatrix } from '../../engines/routing/index.js';
+import type { LatLng, RoutingStop, RoutingVehicle, SpeedBand, TravelMatrix } from '../../engines/routing/index.js';
 import type { ValhallaCosting } from './valhalla-matrix.js';
 
 export interface Load {
@@ -39,7 +39,10 @@ export interface PlanPayload {
   /** With travel from a Valhalla server: the costing model asked for. */
   costing?: ValhallaCosting;
   circuityFactor: number;
-  speedKmh: number;
+  /** The constant speed of the estimate; null with a speed profile of several bands. */
+  speedKmh: number | null;
+  /** The speed profile of the estimate (a constant speed as one band); absent from payloads queued before profiles existed. */
+  speedProfile?: SpeedBand[];
   stops: StopMeta[];
   engineStops: RoutingStop[];
   vehicles: RoutingVehicle[];

@@ -5,17 +5,20 @@
  */
 import { Decimal } from 'decimal.js';
 import type { SolveControl } from '../../engines/control.js';
-import { buildHaversineMatrix, solveRoutes, type PlannedRoute, type RoutingPlan, type UnassignedStop } from '../../engines/routing/index.js';
-import { clockOf, type RoutePlanResult } from './plan-schema.js';
+import { buildHaversineMatrix, solveRoutes, type PlannedRoute, type SpeedBand, type RoutingPlan, type UnassignedStop } from '../../engines/routing/index.js';
+import { clockOf, DEFAULT_SPEED_KMH, type RoutePlanResult } from './plan-schema.js';
 import type { Load, PlanPayload, StopMeta } from './plan-types.js';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 const loadOf = (v: readonly number[]): Load => ({ weightG: Math.round(v[0] ?? 0), volumeL: round(v[1] ?? 0, 2), parcels: Math.round(v[2] ?? 0) });
 const kg = (g: number) => `${round(g / 1000, 1)} kg`;
 
+/** The payload's speed profile; a payload queued before profiles existed has only its constant speed. */
+const speedProfileOf = (p: PlanPayload): SpeedBand[] => p.speedProfile ?? [{ kmh: p.speedKmh ?? DEFAULT_SPEED_KMH }];
+
 export function solveRoutePlan(payload: PlanPayload, control: SolveControl = {}): RoutePlanResult {
   control.onProgress?.(0, `estimating travel between ${payload.points.length} places`);
-  const matrix = payload.matrix ?? buildHaversineMatrix(payload.points, { circuityFactor: payload.circuityFactor, speedKmPerHour: payload.speedKmh });
+  const matrix = payload.matrix ?? buildHaversineMatrix(payload.points, { circuityFactor: payload.circuityFactor, speedProfile: speedProfileOf(payload) });
   control.onProgress?.(0.01, `planning ${payload.stops.length} stops with ${payload.vehicles.length} vehicles`);
   const plan = solveRoutes(
     { matrix, stops: payload.engineStops, vehicles: payload.vehicles },
@@ -57,6 +60,7 @@ export function shapePlan(payload: PlanPayload, plan: RoutingPlan): RoutePlanRes
       seed: payload.seed,
       circuityFactor: payload.travel === 'matrix' ? null : payload.circuityFactor,
       speedKmh: payload.travel === 'matrix' ? null : payload.speedKmh,
+      speedProfile: payload.travel === 'matrix' ? null : speedProfileOf(payload),
       travel: payload.travel,
       ...(payload.costing ? { costing: payload.costing } : {}),
       fleetBreak: fleetBreak(payload),

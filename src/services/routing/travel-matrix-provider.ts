@@ -4,17 +4,21 @@
  * the server cannot route, so one unsnappable address does not sink the whole plan. This is I/O, so
  * it runs while the job is prepared, never in the engine.
  */
-import { haversineMetres, type LatLng, type TravelMatrix } from '../../engines/routing/index.js';
+import { haversineMetres, legTimer, speedProfileOf, type LatLng, type SpeedProfile, type TravelMatrix } from '../../engines/routing/index.js';
 import { Invalid } from '../errors.js';
 
 /** The routing servers a plan can take road travel from (`options.tableProvider`). */
 export const TABLE_PROVIDERS = ['osrm', 'valhalla'] as const;
 export type TableProvider = (typeof TABLE_PROVIDERS)[number];
 
-/** How a pair the server could not route is estimated: great-circle × circuity at a mean speed. */
+/**
+ * How a pair the server could not route is estimated: great-circle × circuity, driven at a mean
+ * speed or by a speed profile over the leg's road distance (one of the two).
+ */
 export interface TravelFallback {
   circuityFactor: number;
-  speedKmh: number;
+  speedKmh?: number;
+  speedProfile?: SpeedProfile;
 }
 
 /** The request field every provider error names. */
@@ -37,7 +41,7 @@ const usable = (v: unknown): v is number => typeof v === 'number' && Number.isFi
  */
 export function matrixWithFallback(points: LatLng[], fallback: TravelFallback, metresAt: (i: number, j: number) => unknown, secondsAt: (i: number, j: number) => unknown): TravelMatrix {
   const n = points.length;
-  const metresPerSecond = (fallback.speedKmh * 1000) / 3600;
+  const secondsFor = legTimer(speedProfileOf({ speedKmPerHour: fallback.speedKmh, speedProfile: fallback.speedProfile }));
   const distancesMetres: number[][] = [];
   const durationsSeconds: number[][] = [];
   for (let i = 0; i < n; i++) {
@@ -48,7 +52,7 @@ export function matrixWithFallback(points: LatLng[], fallback: TravelFallback, m
       const dist = metresAt(i, j);
       const dur = secondsAt(i, j);
       d[j] = Math.round(usable(dist) ? dist : estimate);
-      t[j] = Math.round(usable(dur) ? dur : estimate / metresPerSecond);
+      t[j] = Math.round(usable(dur) ? dur : secondsFor(estimate));
     }
     distancesMetres.push(d);
     durationsSeconds.push(t);

@@ -11,7 +11,7 @@ import { Empty, ErrorBox, Loading } from '../components/States';
 import { PlanForm, type PlanChoice } from '../components/routing/PlanForm';
 import { RouteMap } from '../components/routing/RouteMap';
 import { RouteTimeline } from '../components/routing/RouteTimeline';
-import { reasonLabels, routeColour, type RoutePlanJob, type RoutePlanListItem, type RoutePlanResult, type RoutingDepot } from '../components/routing/types';
+import { reasonLabels, routeColour, speedPresetOf, speedPresets, speedText, type RoutePlanJob, type RoutePlanListItem, type RoutePlanResult, type RoutingDepot } from '../components/routing/types';
 import { formatDate, formatDateTime, formatInt, formatMoney } from '../lib/format';
 import { routeHref } from '../lib/router';
 import { JobProgress } from '../components/JobProgress';
@@ -26,6 +26,7 @@ function initialChoice(r: RoutePlanResult): Partial<PlanChoice> {
     depotCode: r.depot.code ?? undefined, date: r.date ?? undefined, vehicles: r.totals.vehiclesAvailable, timeLimitSeconds: r.settings.timeLimitSeconds,
     breakMinutes: b ? b.durationMinutes : 0,
     ...(b?.windows[0] ? { breakFrom: b.windows[0].from, breakTo: b.windows[0].to } : {}),
+    speed: speedPresetOf(r.settings.speedProfile) ?? 'constant',
   };
 }
 
@@ -34,7 +35,7 @@ const hoursText = (s: number) => `${(s / 3600).toFixed(1)} h`;
 /** Where the plan's distances come from, under the Distance figure. */
 function travelHint(s: RoutePlanResult['settings']): string {
   switch (s.travel) {
-    case 'estimate': return `road estimate ×${s.circuityFactor} at ${s.speedKmh} km/h`;
+    case 'estimate': return `road estimate ×${s.circuityFactor} at ${speedText(s.speedProfile, s.speedKmh)}`;
     case 'osrm': return 'road distances (OSRM)';
     case 'valhalla': return `road distances (Valhalla${s.costing ? `, ${s.costing}` : ''})`;
     default: return 'given matrix';
@@ -66,7 +67,8 @@ export default function LastMilePage() {
   const run = (c: PlanChoice) => {
     const driverBreak = c.breakMinutes > 0 ? { durationMinutes: c.breakMinutes, windows: [{ from: c.breakFrom, to: c.breakTo }] } : null;
     const vehicles = driverBreak ? Array.from({ length: c.vehicles }, () => ({ break: driverBreak })) : c.vehicles;
-    return start({ depotCode: c.depotCode, date: c.date, days: c.days, vehicles, options: { timeLimitSeconds: c.timeLimitSeconds } });
+    const speedProfile = speedPresets[c.speed].profile;
+    return start({ depotCode: c.depotCode, date: c.date, days: c.days, vehicles, options: { timeLimitSeconds: c.timeLimitSeconds, ...(speedProfile ? { speedProfile } : {}) } });
   };
 
   const exportAs = async (format: 'csv' | 'geojson') => {

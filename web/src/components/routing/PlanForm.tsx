@@ -1,6 +1,6 @@
 /** The few choices a dispatcher makes for a day's plan; the API takes more (see /docs). */
 import { useEffect, useState, type FormEvent } from 'react';
-import type { RoutingDepot } from './types';
+import { speedPresets, type RoutingDepot, type SpeedPreset } from './types';
 
 export interface PlanChoice {
   depotCode: string;
@@ -13,6 +13,8 @@ export interface PlanChoice {
   /** The break starts between these local times. */
   breakFrom: string;
   breakTo: string;
+  /** How the road estimate turns km into time. */
+  speed: SpeedPreset;
 }
 
 export function PlanForm({ depots, busy, initial, onPlan }: { depots: RoutingDepot[]; busy: boolean; initial?: Partial<PlanChoice>; onPlan: (c: PlanChoice) => void }) {
@@ -26,6 +28,7 @@ export function PlanForm({ depots, busy, initial, onPlan }: { depots: RoutingDep
     breakMinutes: initial?.breakMinutes ?? 0,
     breakFrom: initial?.breakFrom ?? '12:00',
     breakTo: initial?.breakTo ?? '14:00',
+    speed: initial?.speed ?? 'constant',
   });
   // The depots arrive after the first render; start on the first with orders.
   useEffect(() => {
@@ -76,6 +79,16 @@ export function PlanForm({ depots, busy, initial, onPlan }: { depots: RoutingDep
           {[2, 5, 10, 30, 60].map((s) => (
             <option key={s} value={s}>
               {s} s
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="lm-speed">Driving speed</label>
+        <select id="lm-speed" className="input" value={c.speed} onChange={(e) => set('speed', e.target.value as SpeedPreset)} title="For the road estimate: the urban profile drives a leg's first 2 km at 20 km/h, the next 8 at 35 and the rest at 60" data-testid="last-mile-speed">
+          {(Object.keys(speedPresets) as SpeedPreset[]).map((k) => (
+            <option key={k} value={k}>
+              {speedPresets[k].label}
             </option>
           ))}
         </select>

@@ -73,6 +73,31 @@ export interface UnassignedStop {
   detail: string;
 }
 
+/** One band of a speed profile: a leg's km up to upToKm (past the previous band's) at kmh; the last band has no upToKm. */
+export interface SpeedBand {
+  upToKm?: number;
+  kmh: number;
+}
+
+/** The speed settings the console offers: the API's default constant speed, or an urban profile. */
+export const speedPresets = {
+  constant: { label: 'constant 45 km/h', profile: null },
+  urban: { label: 'urban profile (20 → 35 → 60 km/h)', profile: [{ upToKm: 2, kmh: 20 }, { upToKm: 10, kmh: 35 }, { kmh: 60 }] as SpeedBand[] },
+} as const;
+export type SpeedPreset = keyof typeof speedPresets;
+
+/** The preset a plan's settings match, for planning again with the same speeds. */
+export function speedPresetOf(profile: SpeedBand[] | null | undefined): SpeedPreset | null {
+  if (!profile || (profile.length === 1 && profile[0].kmh === 45)) return 'constant';
+  return JSON.stringify(profile) === JSON.stringify(speedPresets.urban.profile) ? 'urban' : null;
+}
+
+/** A speed profile in a few words: "45 km/h", or "20/35/60 km/h by leg (bands to 2, 10 km)". */
+export function speedText(profile: SpeedBand[] | null | undefined, speedKmh: number | null): string {
+  if (!profile || profile.length === 1) return `${profile?.[0]?.kmh ?? speedKmh} km/h`;
+  return `${profile.map((b) => b.kmh).join('/')} km/h by leg (bands to ${profile.filter((b) => b.upToKm !== undefined).map((b) => b.upToKm).join(', ')} km)`;
+}
+
 export interface RoutePlanResult {
   date: string | null;
   depot: { code: string | null; name: string; lat: number; lng: number };
@@ -81,7 +106,7 @@ export interface RoutePlanResult {
   routes: PlannedRoute[];
   unassigned: UnassignedStop[];
   totals: { distanceKm: number; durationSeconds: number; vehiclesUsed: number; vehiclesAvailable: number; stops: number; stopsServed: number; cost: string };
-  settings: { timeLimitSeconds: number; seed: number; circuityFactor: number | null; speedKmh: number | null; travel: 'estimate' | 'osrm' | 'valhalla' | 'matrix'; costing?: string; fleetBreak?: BreakRule | null };
+  settings: { timeLimitSeconds: number; seed: number; circuityFactor: number | null; speedKmh: number | null; speedProfile?: SpeedBand[] | null; travel: 'estimate' | 'osrm' | 'valhalla' | 'matrix'; costing?: string; fleetBreak?: BreakRule | null };
   stats: { iterations: number; initialSolutions?: number; elapsedMs: number; firstFeasibleMs: number | null };
 }
 
