@@ -129,6 +129,17 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
     }
   };
 
+  /** Repairs a relaxed solution once per open set and keeps the result if better; returns the milliseconds spent. */
+  const repairOnce = (relaxed: RelaxedSolution): number => {
+    const key = relaxed.open.join('');
+    if (seen.has(key)) return 0;
+    seen.add(key);
+    const t0 = deadline.elapsedMs();
+    const s = repairRelaxed(inst, relaxed);
+    if (s) consider(s, true);
+    return deadline.elapsedMs() - t0;
+  };
+
   methods.push('lagrangian');
   // single-source models of this size go to our branch-and-bound, multi-source ones to HiGHS
   const treePossible = inst.kind === 'single-source' && inst.sites * inst.zones <= TREE_MAX_PAIRS;
@@ -152,13 +163,7 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
       highestBound = Math.max(highestBound, relaxed.bound);
       if (relaxed.bound < highestBound - 0.005 * Math.abs(highestBound)) return;
       if (repairMs > 0.4 * (deadline.elapsedMs() - lagrangianStartMs)) return;
-      const key = relaxed.open.join('');
-      if (seen.has(key)) return;
-      seen.add(key);
-      const t0 = deadline.elapsedMs();
-      const s = repairRelaxed(inst, relaxed);
-      if (s) consider(s, true);
-      repairMs += deadline.elapsedMs() - t0;
+      repairMs += repairOnce(relaxed);
     },
   });
   let lowerBound = lag.bound;
@@ -208,13 +213,7 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
       onRelaxed: (relaxed) => {
         // heuristics find incumbents the tree would reach only deep down; keep them to a quarter of its time
         if (heuristicMs > 0.25 * (deadline.elapsedMs() - treeStartMs)) return;
-        const key = relaxed.open.join('');
-        if (seen.has(key)) return;
-        seen.add(key);
-        const t0 = deadline.elapsedMs();
-        const s = repairRelaxed(inst, relaxed);
-        if (s) consider(s, true);
-        heuristicMs += deadline.elapsedMs() - t0;
+        heuristicMs += repairOnce(relaxed);
       },
     });
     lowerBound = Math.max(lowerBound, Math.min(tree.complete ? bestCost : tree.lowerBound, bestCost));
