@@ -14,11 +14,17 @@ export interface KnapsackScratch {
   order: Int32Array;
   table: Float64Array;
   take: Uint8Array;
+  /** items by profit per weight, and the undecided ones after reduction */
+  ranked: Int32Array;
+  core: Int32Array;
 }
 
 export function knapsackScratch(items: number): KnapsackScratch {
-  return { order: new Int32Array(items), table: new Float64Array(1024), take: new Uint8Array(1024) };
+  return { order: new Int32Array(items), table: new Float64Array(1024), take: new Uint8Array(1024), ranked: new Int32Array(items), core: new Int32Array(items) };
 }
+
+/** Below this many items the reduction costs more than the dynamic program it shrinks. */
+const REDUCE_MIN_ITEMS = 8;
 
 /**
  * Items are given by index lists into `profit`/`weight`. Writes the chosen fraction per item into
@@ -62,14 +68,119 @@ export function solveKnapsack(
     else divisor = gcd(divisor, w);
   }
   if (integral && divisor > 0) {
-    const cap = Math.floor(capacity / divisor);
-    const excess = Math.round(totalWeight / divisor) - cap;
-    if (!needTable && excess < cap && (excess + 1) * (count + 1) <= MAX_DP_CELLS)
-      return dropDynamicProgram(items, count, profit, weight, divisor, excess, totalProfit, chosen, scratch);
-    const cells = (cap + 1) * (count + 1);
-    if (cells <= MAX_DP_CELLS) return dynamicProgram(items, count, profit, weight, divisor, cap, chosen, scratch);
+    const exact =
+      !needTable && count >= REDUCE_MIN_ITEMS
+        ? reduceThenSolve(items, count, profit, weight, divisor, capacity, chosen, scratch)
+        : integralDynamicProgram(items, count, profit, weight, divisor, capacity, totalWeight, totalProfit, chosen, scratch, needTable);
+    if (exact) return exact;
   }
   return dantzigBound(items, count, profit, weight, capacity, chosen, scratch);
+}
+
+/** The smaller of the two tables, or null when even that one is too large. */
+function integralDynamicProgram(
+  items: Int32Array,
+  count: number,
+  profit: Float64Array,
+  weight: Float64Array,
+  divisor: number,
+  capacity: number,
+  totalWeight: number,
+  totalProfit: number,
+  chosen: Float64Array,
+  scratch: KnapsackScratch,
+  needTable: boolean,
+): KnapsackResult | null {
+  const cap = Math.floor(capacity / divisor);
+  const excess = Math.round(totalWeight / divisor) - cap;
+  if (!needTable && excess < cap && (excess + 1) * (count + 1) <= MAX_DP_CELLS)
+    return dropDynamicProgram(items, count, profit, weight, divisor, excess, totalProfit, chosen, scratch);
+  if ((cap + 1) * (count + 1) <= MAX_DP_CELLS) return dynamicProgram(items, count, profit, weight, divisor, cap, chosen, scratch);
+  return null;
+}
+
+/**
+ * Dembo–Hammer reduction before the dynamic program. With the items ranked by profit per weight,
+ * the LP optimum takes every item before the break item b. Forcing an item against its LP value
+ * lowers the LP bound U by at least |p_j - r_b w_j| (r_b = b's ratio), so an item for which that
+ * drop exceeds U minus a greedy solution's value is decided: every optimal solution agrees with
+ * the LP on it. Only the items with ratios near r_b are left to the table; at the multipliers a
+ * subgradient run produces that is usually a small fraction of them.
+ */
+function reduceThenSolve(
+  items: Int32Array,
+  count: number,
+  profit: Float64Array,
+  weight: Float64Array,
+  divisor: number,
+  capacity: number,
+  chosen: Float64Array,
+  scratch: KnapsackScratch,
+): KnapsackResult | null {
+  if (scratch.ranked.length < count) {
+    scratch.ranked = new Int32Array(count);
+    scratch.core = new Int32Array(count);
+  }
+  const ranked = scratch.ranked;
+  let positive = 0;
+  for (let k = 0; k < count; k++) {
+    const item = items[k];
+    // an item worth nothing never improves a solution
+    if (profit[item] > 0) ranked[positive++] = item;
+    else chosen[item] = 0;
+  }
+  const order = ranked.subarray(0, positive);
+  order.sort((a, b) => profit[b] * weight[a] - profit[a] * weight[b]);
+  let room = capacity;
+  let before = 0;
+  let b = 0;
+  for (; b < positive; b++) {
+    const w = weight[order[b]];
+    if (w > room) break;
+    room -= w;
+    before += profit[order[b]];
+  }
+  if (b === positive) {
+    for (let k = 0; k < positive; k++) chosen[order[k]] = 1;
+    return { value: before, exact: true };
+  }
+  const ratio = profit[order[b]] / weight[order[b]];
+  const upper = before + room * ratio;
+  let greedy = before;
+  let left = room;
+  for (let k = b + 1; k < positive; k++)
+    if (weight[order[k]] <= left) {
+      left -= weight[order[k]];
+      greedy += profit[order[k]];
+    }
+  const slack = upper - greedy + 1e-9 * Math.max(1, Math.abs(upper));
+  const core = scratch.core;
+  let coreCount = 0;
+  let coreWeight = 0;
+  let coreProfit = 0;
+  let fixedProfit = 0;
+  let coreCapacity = capacity;
+  for (let k = 0; k < positive; k++) {
+    const item = order[k];
+    const w = weight[item];
+    const p = profit[item];
+    if (k < b && p - ratio * w > slack) {
+      chosen[item] = 1;
+      fixedProfit += p;
+      coreCapacity -= w;
+    } else if (k >= b && (w > capacity || ratio * w - p > slack)) chosen[item] = 0;
+    else {
+      core[coreCount++] = item;
+      coreWeight += w;
+      coreProfit += p;
+    }
+  }
+  if (coreWeight <= coreCapacity) {
+    for (let k = 0; k < coreCount; k++) chosen[core[k]] = 1;
+    return { value: fixedProfit + coreProfit, exact: true };
+  }
+  const solved = integralDynamicProgram(core, coreCount, profit, weight, divisor, coreCapacity, coreWeight, coreProfit, chosen, scratch, false);
+  return solved ? { value: fixedProfit + solved.value, exact: true } : null;
 }
 
 function dynamicProgram(

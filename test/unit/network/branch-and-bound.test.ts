@@ -101,7 +101,7 @@ describe('0/1 knapsack', () => {
     const r = new Random(4);
     const scratch = knapsackScratch(12);
     for (let t = 0; t < 400; t++) {
-      const n = 1 + Math.floor(r.next() * 10);
+      const n = 1 + Math.floor(r.next() * 14);
       const items = Int32Array.from({ length: n }, (_, i) => i);
       const profit = Float64Array.from({ length: n }, () => r.next() * 40);
       const weight = Float64Array.from({ length: n }, () => 3 * r.range(1, 12));
@@ -122,6 +122,27 @@ describe('0/1 knapsack', () => {
         assert.ok(Math.abs(result.value - best) < 1e-9, `case ${t}: ${result.value} vs ${best}`);
         assert.ok(Math.abs(p - best) < 1e-9 && w <= capacity, `case ${t}: chosen items do not realise the optimum`);
       }
+    }
+  });
+
+  it('keeps the optimum when the reduction decides most items (many items, ratios close together)', () => {
+    const r = new Random(9);
+    const scratch = knapsackScratch(300);
+    for (let t = 0; t < 60; t++) {
+      const n = 30 + Math.floor(r.next() * 250);
+      const items = Int32Array.from({ length: n }, (_, i) => i);
+      const weight = Float64Array.from({ length: n }, () => r.range(5, 40));
+      // profits near a common ratio, as at multipliers close to the Lagrangian optimum
+      const profit = Float64Array.from(weight, (w) => w * (1 + 0.3 * (r.next() - 0.5)) + (t % 3 === 0 ? r.next() * 5 : 0));
+      const capacity = r.range(50, Math.max(60, Math.floor(weight.reduce((a, b) => a + b, 0) * 0.7)));
+      const direct = solveKnapsack(items, n, profit, weight, capacity, new Float64Array(n), scratch, false, true).value;
+      const chosen = new Float64Array(n);
+      const reduced = solveKnapsack(items, n, profit, weight, capacity, chosen, scratch, false, false);
+      let w = 0;
+      let p = 0;
+      for (let i = 0; i < n; i++) if (chosen[i] > 0.5) (w += weight[i]), (p += profit[i]);
+      assert.ok(Math.abs(reduced.value - direct) < 1e-7, `case ${t}: ${reduced.value} vs ${direct}`);
+      assert.ok(Math.abs(p - direct) < 1e-7 && w <= capacity, `case ${t}: chosen items do not realise the optimum`);
     }
   });
 });
