@@ -28,6 +28,11 @@ export class Deadline {
     return performance.now() - this.startedAt;
   }
 
+  /** Milliseconds left of the budget (0 once spent). */
+  remainingMs(): number {
+    return Math.max(0, this.endsAt - performance.now());
+  }
+
   /** Fraction of the budget used, in [0, 1]. */
   fraction(): number {
     const total = this.endsAt - this.startedAt;

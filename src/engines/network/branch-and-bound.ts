@@ -2,6 +2,7 @@ import type { Deadline } from '../control.js';
 import type { Instance } from './instance.js';
 import { knapsackScratch, solveKnapsack } from './knapsack.js';
 import type { RelaxedSolution } from './lagrangian.js';
+import { chooseOpenSites, siteChoiceScratch, SITE_CLOSED, SITE_FREE, SITE_OPEN } from './site-choice.js';
 
 /**
  * Branch-and-bound for single-source capacitated location on the Lagrangian bound (the "each zone
@@ -94,10 +95,10 @@ export function branchAndBound(inst: Instance, options: BranchAndBoundOptions): 
   const chosen = new Float64Array(zones);
   const items = new Int32Array(zones);
   const scratch = knapsackScratch(zones);
-  const siteScratch = knapsackScratch(sites);
-  const siteItems = new Int32Array(sites);
-  const siteProfit = new Float64Array(sites);
-  const siteChosen = new Float64Array(sites);
+  const siteChoice = siteChoiceScratch(inst);
+  const status = new Int8Array(sites);
+  const share = new Float64Array(sites);
+  let integralChoice = true;
   const value = new Float64Array(sites);
   const residual = new Float64Array(sites);
   const forcedCost = new Float64Array(sites);
@@ -107,9 +108,6 @@ export function branchAndBound(inst: Instance, options: BranchAndBoundOptions): 
   const servedStart = new Int32Array(sites + 1);
   const servedZones = new Int32Array(zones * sites);
   const freeZones = new Int32Array(zones);
-  const anyUnbounded = capacity.some((c) => !Number.isFinite(c));
-  const useCover = !anyUnbounded && inst.maxOpen >= sites && inst.minOpen === 0;
-  const candidates: number[] = [];
 
   let freeCount = 0;
   let constant = 0;
@@ -168,49 +166,22 @@ export function branchAndBound(inst: Instance, options: BranchAndBoundOptions): 
     }
     servedStart[sites] = cursor;
     // which sites the relaxation opens
-    openNow.fill(0);
-    let opened = 0;
-    candidates.length = 0;
+    for (let i = 0; i < sites; i++) status[i] = mandatory[i] ? SITE_OPEN : node.site[i] === 0 ? SITE_CLOSED : SITE_FREE;
+    const choice = chooseOpenSites(inst, value, status, share, siteChoice);
+    if (!choice.feasible) return Infinity;
+    integralChoice = choice.integral;
     for (let i = 0; i < sites; i++) {
-      if (mandatory[i]) {
-        openNow[i] = 1;
-        opened++;
-      } else if (node.site[i] !== 0) candidates.push(i);
+      openNow[i] = share[i] > 0.5 ? 1 : 0;
+      if (share[i] > 0) bound += share[i] * value[i];
     }
-    candidates.sort((a, b) => value[a] - value[b] || a - b);
-    for (const i of candidates) {
-      if (opened >= inst.maxOpen) break;
-      if (value[i] < 0 || opened < inst.minOpen) {
-        openNow[i] = 1;
-        opened++;
-      }
-    }
-    if (useCover) {
-      let openCap = 0;
-      let closedCap = 0;
-      let count = 0;
-      for (let i = 0; i < sites; i++) {
-        if (openNow[i]) openCap += capacity[i];
-        else if (node.site[i] !== 0) {
-          closedCap += capacity[i];
-          siteItems[count++] = i;
-          siteProfit[i] = value[i];
-        }
-      }
-      const deficit = inst.totalDemand - openCap;
-      if (deficit > 1e-9) {
-        if (closedCap < deficit - 1e-9) return Infinity;
-        solveKnapsack(siteItems, count, siteProfit, capacity, closedCap - deficit, siteChosen, siteScratch);
-        for (let k = 0; k < count; k++) if (siteChosen[siteItems[k]] < 0.5) openNow[siteItems[k]] = 1;
-      }
-    }
-    for (let i = 0; i < sites; i++) if (openNow[i]) bound += value[i];
     coverage.fill(0);
     for (let i = 0; i < sites; i++) if (openNow[i]) for (let k = servedStart[i]; k < servedStart[i + 1]; k++) coverage[servedZones[k]]++;
     return bound;
   }
 
+  /** The relaxed solution is feasible: its Lagrangian value is its cost. */
   function coveredExactlyOnce(): boolean {
+    if (!integralChoice) return false;
     for (let k = 0; k < freeCount; k++) if (coverage[freeZones[k]] !== 1) return false;
     return true;
   }

@@ -1,4 +1,4 @@
-import type { Deadline } from '../control.js';
+import { Deadline } from '../control.js';
 import { assignByRegret, cloneState, emptyState, recompute, totalCost, type AssignmentState } from './assignment-state.js';
 import type { Instance } from './instance.js';
 import { branchAndBound } from './branch-and-bound.js';
@@ -6,12 +6,19 @@ import { assignmentPenalties, runLagrangian, type RelaxedSolution } from './lagr
 import { improveAssignment, improveAssignmentDeep, improveSites } from './local-search.js';
 import { solveLocationMip } from './mip.js';
 import { perturbSites } from './site-perturbation.js';
+import { reoptimiseRegions, type RegionSolver } from './region-search.js';
 import type { Random } from '../../shared/random.js';
 
 /** Largest MIP (columns) we hand to HiGHS; beyond it the WASM build rarely finishes in time. */
 const MIP_MAX_COLUMNS = 60_000;
 /** Largest single-source model (zone-site pairs) for the branch-and-bound: each open node holds a pair mask. */
 const TREE_MAX_PAIRS = 60_000;
+/** Share of the time limit kept for resuming the subgradient after the region search. */
+const POLISH_SHARE = 0.1;
+/** Longest single local-search descent, as a share of the time limit. */
+const DESCENT_SHARE = 0.05;
+/** Time for one pass of site moves over a large instance before its region search. */
+const SITE_PASS_SHARE = 0.1;
 
 export interface CapacitatedOutcome {
   best: AssignmentState | null;
@@ -115,14 +122,34 @@ function repairRelaxed(inst: Instance, relaxed: RelaxedSolution): AssignmentStat
   return s;
 }
 
-export async function solveCapacitated(inst: Instance, deadline: Deadline, limitMs: number, shouldStop: () => boolean, useMip: boolean, random: Random): Promise<CapacitatedOutcome> {
+export async function solveCapacitated(
+  inst: Instance,
+  deadline: Deadline,
+  limitMs: number,
+  shouldStop: () => boolean,
+  useMip: boolean,
+  random: Random,
+  /** a solution to start from (a region's current one, when solving regions of a larger instance) */
+  initial?: AssignmentState,
+): Promise<CapacitatedOutcome> {
   const methods = ['construction', 'local-search'];
   let best = construct(inst, deadline);
+  if (initial && (!best || totalCost(initial) < totalCost(best))) best = cloneState(initial);
   let bestCost = best ? totalCost(best) : Infinity;
+  // single-source models of this size go to our branch-and-bound, multi-source ones to HiGHS;
+  // larger single-source ones are improved region by region after the bound
+  const treePossible = inst.kind === 'single-source' && inst.sites * inst.zones <= TREE_MAX_PAIRS;
+  const mipPossible = !treePossible && useMip && inst.sites * (inst.zones + 1) <= MIP_MAX_COLUMNS;
+  const regionsPossible = inst.kind === 'single-source' && !treePossible;
   const seen = new Set<string>();
   const consider = (s: AssignmentState, deep: boolean) => {
-    improveAssignmentDeep(inst, s, deadline);
-    if (deep && totalCost(s) < bestCost * 1.02) improveSites(inst, s, deadline);
+    // one descent may not take the whole budget: on large instances a single one can
+    const descent = new Deadline({ timeLimitMs: Math.min(deadline.remainingMs(), DESCENT_SHARE * limitMs), shouldStop: () => deadline.expired() });
+    // ejection chains and site moves over thousands of zones are slow, and the region search
+    // does both better: large instances only get the plain descent here
+    if (regionsPossible) improveAssignment(inst, s, descent);
+    else improveAssignmentDeep(inst, s, descent);
+    if (deep && !regionsPossible && totalCost(s) < bestCost * 1.02) improveSites(inst, s, descent);
     if (totalCost(s) < bestCost - 1e-9) {
       best = cloneState(s);
       bestCost = totalCost(s);
@@ -141,11 +168,11 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
   };
 
   methods.push('lagrangian');
-  // single-source models of this size go to our branch-and-bound, multi-source ones to HiGHS
-  const treePossible = inst.kind === 'single-source' && inst.sites * inst.zones <= TREE_MAX_PAIRS;
-  const mipPossible = !treePossible && useMip && inst.sites * (inst.zones + 1) <= MIP_MAX_COLUMNS;
   const lagrangianStartMs = deadline.elapsedMs();
-  const lagrangianEndsAtMs = lagrangianStartMs + (mipPossible || treePossible ? 0.3 : 0.8) * limitMs;
+  // single-source models too large for the tree are improved region by region afterwards, and the
+  // subgradient resumes for the last part of the time (see below)
+  const lagrangianShare = regionsPossible ? 0.2 : mipPossible || treePossible ? 0.3 : 0.8;
+  const lagrangianEndsAtMs = lagrangianStartMs + lagrangianShare * limitMs;
   let repairMs = 0;
   let highestBound = -Infinity;
   const fractional = inst.kind === 'multi-source';
@@ -167,9 +194,14 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
     },
   });
   let lowerBound = lag.bound;
-  if (best) {
+  if (best && !regionsPossible) {
     improveSites(inst, best, deadline, 16);
     improveAssignmentDeep(inst, best, deadline);
+    bestCost = totalCost(best);
+  } else if (best) {
+    // a quick pass of site moves before the regions: they would otherwise spend their first sweep on it
+    improveSites(inst, best, new Deadline({ timeLimitMs: Math.min(deadline.remainingMs(), SITE_PASS_SHARE * limitMs), shouldStop: () => deadline.expired() }), 4, false);
+    improveAssignment(inst, best, deadline);
     bestCost = totalCost(best);
   }
 
@@ -269,6 +301,34 @@ export async function solveCapacitated(inst: Instance, deadline: Deadline, limit
     if (mip.optimal) lowerBound = Math.max(lowerBound, inst.integral ? Math.ceil(bestCost - 0.999 - 1e-9) : bestCost);
     optimal = provenOptimal(inst, bestCost, lowerBound) || mip.optimal;
     if (mip.optimal) lowerBound = Math.max(lowerBound, bestCost);
+  }
+  // too large for the tree: re-solve it region by region with the tree, keeping the last part of
+  // the time to resume the subgradient if it had not converged
+  if (!optimal && best && !share && regionsPossible && !deadline.expired()) {
+    methods.push('region-search');
+    const polishMs = lag.converged ? 0 : POLISH_SHARE * limitMs;
+    const regionDeadline = new Deadline({ timeLimitMs: Math.max(0, deadline.remainingMs() - polishMs), shouldStop: () => deadline.expired() });
+    const solveRegion: RegionSolver = async (region, incumbent, subDeadline, subLimitMs) => {
+      const out = await solveCapacitated(region, subDeadline, subLimitMs, shouldStop, false, random, incumbent);
+      return { best: out.best, optimal: out.optimal };
+    };
+    const regions = await reoptimiseRegions(inst, best, regionDeadline, random, solveRegion);
+    if (totalCost(regions.best) < bestCost - 1e-9) {
+      best = regions.best;
+      bestCost = totalCost(regions.best);
+    }
+    if (!lag.converged && !deadline.expired()) {
+      const again = runLagrangian(inst, {
+        deadline,
+        upperBound: () => bestCost,
+        fractional,
+        closeEnough: (bound) => provenOptimal(inst, bestCost, bound),
+        initial: lag.multipliers,
+        initialLambda: lag.lambda,
+      });
+      lowerBound = Math.max(lowerBound, again.bound);
+    }
+    optimal = provenOptimal(inst, bestCost, lowerBound);
   }
   // time the bound and the exact methods left over goes to the incumbent
   if (!optimal && best && !share && !deadline.expired()) {

@@ -1,6 +1,7 @@
 import type { Deadline } from '../control.js';
 import type { Instance } from './instance.js';
 import { knapsackScratch, solveKnapsack } from './knapsack.js';
+import { chooseOpenSites, siteChoiceScratch, SITE_FREE, SITE_OPEN } from './site-choice.js';
 
 /**
  * Lagrangian relaxation of the "every zone is served once" constraints. For multipliers u the
@@ -41,6 +42,10 @@ export interface LagrangianResult {
   /** site values f_i - knapsack profit at the best multipliers (for fixing sites) */
   siteValue: Float64Array;
   iterations: number;
+  /** the step scale when it stopped, to resume from */
+  lambda: number;
+  /** the steps had shrunk to nothing or the subgradient vanished: more iterations would not help */
+  converged: boolean;
 }
 
 export function runLagrangian(inst: Instance, options: LagrangianOptions): LagrangianResult {
@@ -56,18 +61,13 @@ export function runLagrangian(inst: Instance, options: LagrangianOptions): Lagra
   const chosen = new Float64Array(zones);
   const items = new Int32Array(zones);
   const scratch = knapsackScratch(zones);
-  const siteScratch = knapsackScratch(sites);
   const siteValue = new Float64Array(sites);
   const served: Int32Array[] = new Array(sites);
   const open = new Uint8Array(sites);
   const openShare = new Float64Array(sites);
   const coverage = new Float64Array(zones);
-  const siteItems = new Int32Array(sites);
-  const siteProfit = new Float64Array(sites);
-  const siteChosen = new Float64Array(sites);
-  const capacitated = inst.kind === 'single-source' || inst.kind === 'multi-source';
-  const anyUnbounded = capacity.some((c) => !Number.isFinite(c));
-  const useCover = capacitated && !anyUnbounded && inst.maxOpen >= sites && inst.minOpen === 0;
+  const siteChoice = siteChoiceScratch(inst);
+  const status = Int8Array.from(mustOpen, (must) => (must ? SITE_OPEN : SITE_FREE));
 
   let bestBound = -Infinity;
   let bestU = u.slice();
@@ -77,6 +77,7 @@ export function runLagrangian(inst: Instance, options: LagrangianOptions): Lagra
   const patience = Math.max(10, Math.min(40, Math.round(sites / 2)));
   const maxIterations = options.maxIterations ?? 5000;
   let iteration = 0;
+  let converged = false;
   for (; iteration < maxIterations && !options.deadline.expired(); iteration++) {
     for (let z = 0; z < zones; z++) profit[z] = 0;
     for (let i = 0; i < sites; i++) {
@@ -100,46 +101,9 @@ export function runLagrangian(inst: Instance, options: LagrangianOptions): Lagra
       for (let k = 0; k < count; k++) if (chosen[items[k]] > 0.5) list[taken++] = items[k];
       served[i] = list;
     }
-    // choose sites
     let bound = 0;
     for (let z = 0; z < zones; z++) bound += u[z];
-    openShare.fill(0);
-    const order: number[] = [];
-    let mustCount = 0;
-    for (let i = 0; i < sites; i++) {
-      if (mustOpen[i]) {
-        openShare[i] = 1;
-        mustCount++;
-      } else order.push(i);
-    }
-    order.sort((a, b) => siteValue[a] - siteValue[b] || a - b);
-    let opened = mustCount;
-    for (const i of order) {
-      if (opened >= inst.maxOpen) break;
-      if (siteValue[i] < 0 || opened < inst.minOpen) {
-        openShare[i] = 1;
-        opened++;
-      }
-    }
-    if (useCover) {
-      let openCap = 0;
-      let closedCap = 0;
-      let count = 0;
-      for (let i = 0; i < sites; i++) {
-        if (openShare[i]) openCap += capacity[i];
-        else {
-          closedCap += capacity[i];
-          siteItems[count++] = i;
-          siteProfit[i] = siteValue[i];
-        }
-      }
-      const deficit = inst.totalDemand - openCap;
-      if (deficit > 1e-9) {
-        // keep closed the sites with the largest values that still leave enough capacity open
-        solveKnapsack(siteItems, count, siteProfit, capacity, closedCap - deficit, siteChosen, siteScratch);
-        for (let k = 0; k < count; k++) openShare[siteItems[k]] = 1 - siteChosen[siteItems[k]];
-      }
-    }
+    chooseOpenSites(inst, siteValue, status, openShare, siteChoice);
     for (let i = 0; i < sites; i++) {
       bound += openShare[i] * siteValue[i];
       open[i] = openShare[i] > 1e-9 ? 1 : 0;
@@ -156,6 +120,7 @@ export function runLagrangian(inst: Instance, options: LagrangianOptions): Lagra
     }
     options.onRelaxed?.({ open, served, siteValue, bound }, iteration);
     if (options.closeEnough(bestBound) || lambda < 1e-5) {
+      converged = lambda < 1e-5;
       iteration++;
       break;
     }
@@ -168,6 +133,7 @@ export function runLagrangian(inst: Instance, options: LagrangianOptions): Lagra
       norm += g * g;
     }
     if (norm < 1e-12) {
+      converged = true;
       iteration++;
       break;
     }
@@ -176,7 +142,7 @@ export function runLagrangian(inst: Instance, options: LagrangianOptions): Lagra
     const step = (lambda * Math.max(target - bound, 1e-6 * Math.max(1, Math.abs(bound)))) / norm;
     for (let z = 0; z < zones; z++) u[z] += step * (1 - coverage[z]);
   }
-  return { bound: bestBound, multipliers: bestU, siteValue: bestSiteValue, iterations: iteration };
+  return { bound: bestBound, multipliers: bestU, siteValue: bestSiteValue, iterations: iteration, lambda, converged };
 }
 
 /**

@@ -4,11 +4,44 @@ import type { Instance } from './instance.js';
 
 const EPS = 1e-9;
 
-/** Moves single zones to cheaper open sites with room, and swaps zone pairs between sites. */
+/** Open sites a swap partner is looked for at, per zone: enough to cover every open site on small instances. */
+const SWAP_BREADTH = 12;
+
+/** Per zone, the `breadth` open sites that serve it most cheaply (all of them when fewer are open), cheapest first. */
+export function nearestOpenSites(inst: Instance, openList: readonly number[], breadth: number): Int32Array[] {
+  const { sites, zones, cost } = inst;
+  const k = Math.min(breadth, openList.length);
+  const near: Int32Array[] = new Array(zones);
+  for (let z = 0; z < zones; z++) {
+    const row = z * sites;
+    const list = new Int32Array(k);
+    let size = 0;
+    // insertion into a short sorted list: zones x open sites work, no full sort
+    for (const i of openList) {
+      const c = cost[row + i];
+      if (size === k && c >= cost[row + list[k - 1]]) continue;
+      let at = size < k ? size++ : k - 1;
+      while (at > 0 && cost[row + list[at - 1]] > c) {
+        list[at] = list[at - 1];
+        at--;
+      }
+      list[at] = i;
+    }
+    near[z] = list;
+  }
+  return near;
+}
+
+/**
+ * Moves single zones to cheaper open sites with room, and swaps zone pairs between sites. A swap
+ * partner for zone z is looked for only among the zones of the open sites nearest to z (a swap
+ * that moves z to a far site rarely pays), which keeps a pass linear in the zones.
+ */
 export function improveAssignment(inst: Instance, s: AssignmentState, deadline: Deadline): void {
   const { sites, zones, cost, demand, capacity } = inst;
   const openList: number[] = [];
   for (let i = 0; i < sites; i++) if (s.open[i]) openList.push(i);
+  let near: Int32Array[] | null = null;
   let improved = true;
   while (improved && !deadline.expired()) {
     improved = false;
@@ -33,25 +66,35 @@ export function improveAssignment(inst: Instance, s: AssignmentState, deadline: 
       }
     }
     if (improved || openList.length < 2) continue;
-    for (let z1 = 0; z1 < zones && !deadline.expired(); z1++) {
+    near ??= nearestOpenSites(inst, openList, SWAP_BREADTH);
+    // member lists go stale as zones move; entries are checked against the assignment when read
+    const members: number[][] = Array.from({ length: sites }, () => []);
+    for (let z = 0; z < zones; z++) members[s.assign[z]].push(z);
+    swaps: for (let z1 = 0; z1 < zones && !deadline.expired(); z1++) {
       const a = s.assign[z1];
       const d1 = demand[z1];
       const r1 = z1 * sites;
-      for (let z2 = z1 + 1; z2 < zones; z2++) {
-        const b = s.assign[z2];
+      for (const b of near[z1]) {
         if (b === a) continue;
-        const r2 = z2 * sites;
-        const delta = cost[r1 + b] + cost[r2 + a] - cost[r1 + a] - cost[r2 + b];
-        if (delta >= -EPS) continue;
-        const d2 = demand[z2];
-        if (s.load[a] - d1 + d2 > capacity[a] + EPS || s.load[b] - d2 + d1 > capacity[b] + EPS) continue;
-        s.load[a] += d2 - d1;
-        s.load[b] += d1 - d2;
-        s.assign[z1] = b;
-        s.assign[z2] = a;
-        s.serviceCost += delta;
-        improved = true;
-        break;
+        const list = members[b];
+        for (let k = 0; k < list.length; k++) {
+          const z2 = list[k];
+          if (s.assign[z2] !== b) continue;
+          const r2 = z2 * sites;
+          const delta = cost[r1 + b] + cost[r2 + a] - cost[r1 + a] - cost[r2 + b];
+          if (delta >= -EPS) continue;
+          const d2 = demand[z2];
+          if (s.load[a] - d1 + d2 > capacity[a] + EPS || s.load[b] - d2 + d1 > capacity[b] + EPS) continue;
+          s.load[a] += d2 - d1;
+          s.load[b] += d1 - d2;
+          s.assign[z1] = b;
+          s.assign[z2] = a;
+          s.serviceCost += delta;
+          members[b].push(z1);
+          members[a].push(z2);
+          improved = true;
+          continue swaps;
+        }
       }
     }
   }
@@ -145,17 +188,25 @@ function groupBySite(inst: Instance, s: AssignmentState): number[][] {
  * every accepted move. Swaps only try the few closed sites that serve the closed site's zones
  * most cheaply, which keeps large instances tractable.
  */
-export function improveSites(inst: Instance, s: AssignmentState, deadline: Deadline, swapCandidates = 8): void {
+export function improveSites(
+  inst: Instance,
+  s: AssignmentState,
+  deadline: Deadline,
+  swapCandidates = 8,
+  /** re-optimise the assignment after every accepted move (thorough) or once per sweep (for thousands of zones) */
+  reassignEachMove = true,
+): void {
   const { sites, cost } = inst;
   improveAssignment(inst, s, deadline);
   let improved = true;
   while (improved && !deadline.expired()) {
     improved = false;
+    if (!reassignEachMove) improveAssignment(inst, s, deadline);
     let groups = groupBySite(inst, s);
     for (let i = 0; i < sites && !deadline.expired(); i++) {
       if (!s.open[i] || inst.mustOpen[i] || s.openCount <= Math.max(1, inst.minOpen)) continue;
       if (trySiteMove(inst, s, i, -1, groups)) {
-        improveAssignment(inst, s, deadline);
+        if (reassignEachMove) improveAssignment(inst, s, deadline);
         groups = groupBySite(inst, s);
         improved = true;
       }
@@ -163,7 +214,7 @@ export function improveSites(inst: Instance, s: AssignmentState, deadline: Deadl
     for (let i = 0; i < sites && !deadline.expired(); i++) {
       if (s.open[i] || s.openCount >= inst.maxOpen) continue;
       if (trySiteMove(inst, s, -1, i, groups)) {
-        improveAssignment(inst, s, deadline);
+        if (reassignEachMove) improveAssignment(inst, s, deadline);
         groups = groupBySite(inst, s);
         improved = true;
       }
@@ -181,7 +232,7 @@ export function improveSites(inst: Instance, s: AssignmentState, deadline: Deadl
       closed.sort((x, y) => x.score - y.score);
       for (let k = 0; k < Math.min(swapCandidates, closed.length); k++) {
         if (trySiteMove(inst, s, a, closed[k].b, groups)) {
-          improveAssignment(inst, s, deadline);
+          if (reassignEachMove) improveAssignment(inst, s, deadline);
           groups = groupBySite(inst, s);
           improved = true;
           break;
