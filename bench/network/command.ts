@@ -1,7 +1,7 @@
 /** `portolan bench network FILES... --time-limit SECONDS [--json] [--out DIR]`. */
 import type { Command } from 'commander';
 import { solveNetwork } from '../../src/engines/network/solve.js';
-import { readInstance } from './readers.js';
+import { isReferenceFile, readInstance } from './readers.js';
 import { verifySolution, writeSolution } from './solution.js';
 
 export interface NetworkBenchRow {
@@ -64,9 +64,12 @@ export function registerNetworkBench(bench: Command): Command {
     .action(async (files: string[], opts: { timeLimit: number; seed: number; json?: boolean; out?: string }) => {
       const rows: NetworkBenchRow[] = [];
       for (const file of files) {
+        if (isReferenceFile(file)) continue;
         const instance = readInstance(file);
         const started = performance.now();
-        const solution = await solveNetwork(instance.problem, { timeLimitMs: opts.timeLimit * 1000, seed: opts.seed });
+        const solution = await solveNetwork(instance.problem, { timeLimitMs: opts.timeLimit * 1000, seed: opts.seed }).catch((error: Error) => {
+          throw new Error(`${file}: ${error.message}`);
+        });
         const seconds = (performance.now() - started) / 1000;
         const verdict = verifySolution(instance.problem, solution.assignment);
         const problems = [...verdict.problems];

@@ -91,6 +91,12 @@ function referenceOptimum(path: string, name: string): number | undefined {
   return undefined;
 }
 
+/** The reference-optimum files that sit beside the instances (so `pmed*.txt` or `dir/*` can be passed as is). */
+export function isReferenceFile(path: string): boolean {
+  const name = basename(path);
+  return name === 'os' || name === 'pmedopt.txt';
+}
+
 /** Reads a file, recognising the format by its name (`pmedN.txt`) or by its first line. */
 export function readInstance(path: string): BenchInstance {
   const text = readFileSync(path, 'utf8');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parsePmedian, parseSscflp } from '../../../bench/network/readers.js';
+import { isReferenceFile, parsePmedian, parseSscflp } from '../../../bench/network/readers.js';
 import { verifySolution } from '../../../bench/network/solution.js';
 import { NetworkInputError, solveNetwork, solveNetworkScenarios, transitDaysForKm } from '../../../src/engines/network/index.js';
 import type { NetworkProblem } from '../../../src/engines/network/index.js';
@@ -206,5 +206,12 @@ describe('benchmark readers and verifier', () => {
     // d(1,2) = 1 (last edge), d(1,3) = 2 through vertex 2
     assert.equal(instance.problem.serviceCost[0 * 3 + 1], 1);
     assert.equal(instance.problem.serviceCost[0 * 3 + 2], 2);
+  });
+
+  it('tells the reference files from instances, so a folder can be passed with a glob', () => {
+    assert.ok(isReferenceFile('/data/pmedian-orlib/pmedopt.txt'));
+    assert.ok(isReferenceFile('/data/sscflp-holmberg/os'));
+    assert.ok(!isReferenceFile('/data/pmedian-orlib/pmed12.txt'));
+    assert.ok(!isReferenceFile('/data/sscflp-holmberg/p57'));
   });
 });
