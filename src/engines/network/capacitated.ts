@@ -200,7 +200,7 @@ export async function solveCapacitated(
     bestCost = totalCost(best);
   } else if (best) {
     // a quick pass of site moves before the regions: they would otherwise spend their first sweep on it
-    improveSites(inst, best, new Deadline({ timeLimitMs: Math.min(deadline.remainingMs(), SITE_PASS_SHARE * limitMs), shouldStop: () => deadline.expired() }), 4, false);
+    improveSites(inst, best, new Deadline({ timeLimitMs: Math.min(deadline.remainingMs(), SITE_PASS_SHARE * limitMs), shouldStop: () => deadline.expired() }), 16, false);
     improveAssignment(inst, best, deadline);
     bestCost = totalCost(best);
   }
