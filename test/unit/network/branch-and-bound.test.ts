@@ -7,20 +7,11 @@ import { knapsackScratch, solveKnapsack } from '../../../src/engines/network/kna
 import { runLagrangian } from '../../../src/engines/network/lagrangian.js';
 import type { NetworkProblem } from '../../../src/engines/network/index.js';
 import { Random } from '../../../src/shared/random.js';
+import { randomProblem } from './random-problem.js';
 
 /** Tight capacities (total about 1.3 x demand) so that the Lagrangian bound leaves a gap to branch on. */
 function tightProblem(seed: number, sites: number, zones: number): NetworkProblem {
-  const r = new Random(seed);
-  const sitePts = Array.from({ length: sites }, () => [r.next() * 100, r.next() * 100]);
-  const zonePts = Array.from({ length: zones }, () => [r.next() * 100, r.next() * 100]);
-  const demand = zonePts.map(() => r.range(5, 30));
-  const total = demand.reduce((a, b) => a + b, 0);
-  const serviceCost: number[] = [];
-  for (let z = 0; z < zones; z++)
-    for (let i = 0; i < sites; i++) serviceCost.push(Math.round((demand[z] * Math.hypot(zonePts[z][0] - sitePts[i][0], zonePts[z][1] - sitePts[i][1])) / 10));
-  const capacity = sitePts.map(() => Math.max(30, Math.ceil(((1.3 * total) / sites) * (0.7 + 0.6 * r.next()))));
-  const fixedCost = sitePts.map(() => r.range(50, 300));
-  return { kind: 'single-source', siteCount: sites, zoneCount: zones, demand, serviceCost, fixedCost, capacity };
+  return randomProblem(seed, sites, zones, { capacity: (perSite, draw) => Math.max(30, Math.ceil(1.3 * perSite * (0.7 + 0.6 * draw))), fixedCost: [50, 300] });
 }
 
 function exhaustive(p: NetworkProblem): number {

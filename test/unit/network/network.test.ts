@@ -1,24 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isReferenceFile, parsePmedian, parseSscflp } from '../../../bench/network/readers.js';
+import { randomProblem as generated } from './random-problem.js';
 import { verifySolution } from '../../../bench/network/solution.js';
 import { NetworkInputError, solveNetwork, solveNetworkScenarios, transitDaysForKm } from '../../../src/engines/network/index.js';
 import type { NetworkProblem } from '../../../src/engines/network/index.js';
 import { Random } from '../../../src/shared/random.js';
 
-/** Random capacitated instance on a unit square, integral data. */
+/** Random capacitated instance, capacity 2-3 times the mean demand per site. */
 function randomProblem(seed: number, sites: number, zones: number, kind: NetworkProblem['kind'] = 'single-source'): NetworkProblem {
-  const r = new Random(seed);
-  const sitePts = Array.from({ length: sites }, () => [r.next() * 100, r.next() * 100]);
-  const zonePts = Array.from({ length: zones }, () => [r.next() * 100, r.next() * 100]);
-  const demand = zonePts.map(() => r.range(5, 30));
-  const total = demand.reduce((a, b) => a + b, 0);
-  const serviceCost: number[] = [];
-  for (let z = 0; z < zones; z++)
-    for (let i = 0; i < sites; i++) serviceCost.push(Math.round(demand[z] * Math.hypot(zonePts[z][0] - sitePts[i][0], zonePts[z][1] - sitePts[i][1]) / 10));
-  const capacity = sitePts.map(() => Math.ceil((total / sites) * (2 + r.next())));
-  const fixedCost = sitePts.map(() => r.range(100, 400));
-  return { kind, siteCount: sites, zoneCount: zones, demand, serviceCost, fixedCost, capacity };
+  return generated(seed, sites, zones, { kind, capacity: (perSite, draw) => Math.ceil(perSite * (2 + draw)), fixedCost: [100, 400] });
 }
 
 /** Exhaustive optimum of a tiny single-source problem. */

@@ -7,19 +7,10 @@ import { buildInstance, type Instance } from '../../../src/engines/network/insta
 import { reoptimiseRegions, type RegionSolver } from '../../../src/engines/network/region-search.js';
 import { solveNetwork, type NetworkProblem } from '../../../src/engines/network/index.js';
 import { Random } from '../../../src/shared/random.js';
+import { randomProblem } from './random-problem.js';
 
 function problemOf(seed: number, sites: number, zones: number, capacityRatio: number): NetworkProblem {
-  const r = new Random(seed);
-  const sitePts = Array.from({ length: sites }, () => [r.next() * 100, r.next() * 100]);
-  const zonePts = Array.from({ length: zones }, () => [r.next() * 100, r.next() * 100]);
-  const demand = zonePts.map(() => r.range(5, 30));
-  const total = demand.reduce((a, b) => a + b, 0);
-  const serviceCost: number[] = [];
-  for (let z = 0; z < zones; z++)
-    for (let i = 0; i < sites; i++) serviceCost.push(Math.round((demand[z] * Math.hypot(zonePts[z][0] - sitePts[i][0], zonePts[z][1] - sitePts[i][1])) / 10));
-  const capacity = sitePts.map(() => Math.max(30, Math.ceil(((capacityRatio * total) / sites) * (0.7 + 0.6 * r.next()))));
-  const fixedCost = sitePts.map(() => r.range(100, 400));
-  return { kind: 'single-source', siteCount: sites, zoneCount: zones, demand, serviceCost, fixedCost, capacity };
+  return randomProblem(seed, sites, zones, { capacity: (perSite, draw) => Math.max(30, Math.ceil(capacityRatio * perSite * (0.7 + 0.6 * draw))), fixedCost: [100, 400] });
 }
 
 /** Every site open, zones placed by regret: feasible and far from optimal. */
