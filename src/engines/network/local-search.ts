@@ -8,7 +8,7 @@ const EPS = 1e-9;
 const SWAP_BREADTH = 12;
 
 /** Per zone, the `breadth` open sites that serve it most cheaply (all of them when fewer are open), cheapest first. */
-export function nearestOpenSites(inst: Instance, openList: readonly number[], breadth: number): Int32Array[] {
+function nearestOpenSites(inst: Instance, openList: readonly number[], breadth: number): Int32Array[] {
   const { sites, zones, cost } = inst;
   const k = Math.min(breadth, openList.length);
   const near: Int32Array[] = new Array(zones);
@@ -252,11 +252,7 @@ export function ejectionChains(inst: Instance, s: AssignmentState, deadline: Dea
   const { sites, zones, cost, demand, capacity } = inst;
   const openList: number[] = [];
   for (let i = 0; i < sites; i++) if (s.open[i]) openList.push(i);
-  const near: Int32Array[] = [];
-  for (let z = 0; z < zones; z++) {
-    const row = z * sites;
-    near.push(Int32Array.from(openList.slice().sort((x, y) => cost[row + x] - cost[row + y]).slice(0, Math.min(breadth, openList.length))));
-  }
+  const near = nearestOpenSites(inst, openList, breadth);
   let any = false;
   let improved = true;
   while (improved && !deadline.expired()) {
