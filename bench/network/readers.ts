@@ -72,16 +72,20 @@ export function parsePmedian(name: string, text: string): BenchInstance {
   };
 }
 
+/** The files of reference optima: one beside the SSCFLP instances, one beside the p-median ones. */
+const SSCFLP_OPTIMA = 'os';
+const PMEDIAN_OPTIMA = 'pmedopt.txt';
+
 /** Reference optimum: `os` beside SSCFLP files (line k is instance pk), `pmedopt.txt` beside p-median files. */
 function referenceOptimum(path: string, name: string): number | undefined {
   const dir = dirname(path);
-  const osFile = join(dir, 'os');
+  const osFile = join(dir, SSCFLP_OPTIMA);
   const pk = /^p(\d+)$/.exec(name);
   if (pk && existsSync(osFile)) {
     const value = Number(readFileSync(osFile, 'utf8').split(/\r?\n/)[Number(pk[1]) - 1]);
     return Number.isFinite(value) ? value : undefined;
   }
-  const optFile = join(dir, 'pmedopt.txt');
+  const optFile = join(dir, PMEDIAN_OPTIMA);
   if (existsSync(optFile)) {
     for (const line of readFileSync(optFile, 'utf8').split(/\r?\n/)) {
       const [key, value] = line.trim().split(/\s+/);
@@ -94,7 +98,7 @@ function referenceOptimum(path: string, name: string): number | undefined {
 /** The reference-optimum files that sit beside the instances (so `pmed*.txt` or `dir/*` can be passed as is). */
 export function isReferenceFile(path: string): boolean {
   const name = basename(path);
-  return name === 'os' || name === 'pmedopt.txt';
+  return name === SSCFLP_OPTIMA || name === PMEDIAN_OPTIMA;
 }
 
 /** Reads a file, recognising the format by its name (`pmedN.txt`) or by its first line. */

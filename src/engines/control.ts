@@ -33,6 +33,11 @@ export class Deadline {
     return Math.max(0, this.endsAt - performance.now());
   }
 
+  /** A deadline for one part of the work: at most `limitMs` from now, and never past this one. */
+  within(limitMs: number): Deadline {
+    return new Deadline({ timeLimitMs: Math.max(0, Math.min(this.remainingMs(), limitMs)), shouldStop: () => this.expired() });
+  }
+
   /** Fraction of the budget used, in [0, 1]. */
   fraction(): number {
     const total = this.endsAt - this.startedAt;

@@ -1,4 +1,4 @@
-import { Deadline } from '../control.js';
+import type { Deadline } from '../control.js';
 import { assignByRegret, cloneState, emptyState, recompute, totalCost, type AssignmentState } from './assignment-state.js';
 import type { Instance } from './instance.js';
 import { branchAndBound } from './branch-and-bound.js';
@@ -144,7 +144,7 @@ export async function solveCapacitated(
   const seen = new Set<string>();
   const consider = (s: AssignmentState, deep: boolean) => {
     // one descent may not take the whole budget: on large instances a single one can
-    const descent = new Deadline({ timeLimitMs: Math.min(deadline.remainingMs(), DESCENT_SHARE * limitMs), shouldStop: () => deadline.expired() });
+    const descent = deadline.within(DESCENT_SHARE * limitMs);
     // ejection chains and site moves over thousands of zones are slow, and the region search
     // does both better: large instances only get the plain descent here
     if (regionsPossible) improveAssignment(inst, s, descent);
@@ -172,13 +172,10 @@ export async function solveCapacitated(
   // single-source models too large for the tree are improved region by region afterwards, and the
   // subgradient resumes for the last part of the time (see below)
   const lagrangianShare = regionsPossible ? 0.2 : mipPossible || treePossible ? 0.3 : 0.8;
-  const lagrangianEndsAtMs = lagrangianStartMs + lagrangianShare * limitMs;
   let repairMs = 0;
   let highestBound = -Infinity;
   const fractional = inst.kind === 'multi-source';
-  const lagrangianDeadline = {
-    expired: () => deadline.expired() || deadline.elapsedMs() > lagrangianEndsAtMs,
-  } as Deadline;
+  const lagrangianDeadline = deadline.within(lagrangianShare * limitMs);
   const lag = runLagrangian(inst, {
     deadline: lagrangianDeadline,
     upperBound: () => bestCost,
@@ -200,7 +197,7 @@ export async function solveCapacitated(
     bestCost = totalCost(best);
   } else if (best) {
     // a quick pass of site moves before the regions: they would otherwise spend their first sweep on it
-    improveSites(inst, best, new Deadline({ timeLimitMs: Math.min(deadline.remainingMs(), SITE_PASS_SHARE * limitMs), shouldStop: () => deadline.expired() }), 16, false);
+    improveSites(inst, best, deadline.within(SITE_PASS_SHARE * limitMs), 16, false);
     improveAssignment(inst, best, deadline);
     bestCost = totalCost(best);
   }
@@ -307,7 +304,7 @@ export async function solveCapacitated(
   if (!optimal && best && !share && regionsPossible && !deadline.expired()) {
     methods.push('region-search');
     const polishMs = lag.converged ? 0 : POLISH_SHARE * limitMs;
-    const regionDeadline = new Deadline({ timeLimitMs: Math.max(0, deadline.remainingMs() - polishMs), shouldStop: () => deadline.expired() });
+    const regionDeadline = deadline.within(deadline.remainingMs() - polishMs);
     const solveRegion: RegionSolver = async (region, incumbent, subDeadline, subLimitMs) => {
       const out = await solveCapacitated(region, subDeadline, subLimitMs, shouldStop, false, random, incumbent);
       return { best: out.best, optimal: out.optimal };

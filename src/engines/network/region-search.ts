@@ -1,4 +1,4 @@
-import { Deadline } from '../control.js';
+import type { Deadline } from '../control.js';
 import type { Random } from '../../shared/random.js';
 import { cloneState, emptyState, recompute, totalCost, type AssignmentState } from './assignment-state.js';
 import type { Instance } from './instance.js';
@@ -65,7 +65,7 @@ export async function reoptimiseRegions(
       const { sub, incumbent } = subproblem(inst, best, region);
       const limitMs = Math.min(regionMs, deadline.remainingMs());
       if (limitMs < 20) break;
-      const subDeadline = new Deadline({ timeLimitMs: limitMs, shouldStop: () => deadline.expired() });
+      const subDeadline = deadline.within(limitMs);
       regions++;
       const { best: solved, optimal } = await solveRegion(sub, incumbent, subDeadline, limitMs);
       if (!solved || totalCost(solved) >= totalCost(incumbent) - 1e-9) {
