@@ -1,6 +1,8 @@
 /** `portolan bench network FILES... --time-limit SECONDS [--json] [--out DIR]`. */
 import type { Command } from 'commander';
 import { solveNetwork } from '../../src/engines/network/solve.js';
+import type { RegionHelpers } from '../../src/engines/network/region-task.js';
+import { createRegionHelpers, defaultRegionThreads } from '../../src/threads/region-helpers.js';
 import { isReferenceFile, readInstance } from './readers.js';
 import { verifySolution, writeSolution } from './solution.js';
 
@@ -59,37 +61,53 @@ export function registerNetworkBench(bench: Command): Command {
     .argument('<files...>', 'SSCFLP instance files (reference `os` beside them) and/or pmedN.txt files (reference pmedopt.txt beside them)')
     .requiredOption('--time-limit <seconds>', 'time limit per instance', positiveNumber)
     .option('--seed <seed>', 'seed', (v: string) => Number(v), 1)
+    .option('--threads <n>', 'threads for the region search on models too large for the tree (default: one per core)', (v: string) => positiveNumber(v), defaultRegionThreads())
     .option('--json', 'print one JSON object per instance instead of the table')
     .option('--out <dir>', 'write <dir>/<instance>.sol: cost, then the 0-based facility (median) of each customer (vertex)')
-    .action(async (files: string[], opts: { timeLimit: number; seed: number; json?: boolean; out?: string }) => {
+    .action(async (files: string[], opts: { timeLimit: number; seed: number; threads: number; json?: boolean; out?: string }) => {
       const rows: NetworkBenchRow[] = [];
-      for (const file of files) {
-        if (isReferenceFile(file)) continue;
-        const instance = readInstance(file);
-        const started = performance.now();
-        const solution = await solveNetwork(instance.problem, { timeLimitMs: opts.timeLimit * 1000, seed: opts.seed }).catch((error: Error) => {
-          throw new Error(`${file}: ${error.message}`);
-        });
-        const seconds = (performance.now() - started) / 1000;
-        const verdict = verifySolution(instance.problem, solution.assignment);
-        const problems = [...verdict.problems];
-        if (Math.abs(verdict.cost - solution.cost) > 1e-6 * Math.max(1, Math.abs(verdict.cost)))
-          problems.push(`engine reported cost ${solution.cost}, recomputed ${verdict.cost}`);
-        if (opts.out) writeSolution(opts.out, instance.name, verdict.cost, solution.assignment);
-        const row: NetworkBenchRow = {
-          instance: instance.name,
-          cost: verdict.cost,
-          lowerBound: solution.lowerBound,
-          seconds,
-          optimum: instance.optimum,
-          valid: problems.length === 0,
-          problems,
-        };
-        rows.push(row);
-        if (opts.json) console.log(JSON.stringify({ instance: row.instance, cost: row.cost, lowerBound: row.lowerBound, seconds: Number(seconds.toFixed(3)), optimum: row.optimum, valid: row.valid }));
-        else if (process.stderr.isTTY) process.stderr.write(`${row.instance} ${row.cost} (${seconds.toFixed(1)} s)\n`);
+      const threads = Math.floor(opts.threads);
+      const regionHelpers = threads > 1 ? createRegionHelpers(threads) : undefined;
+      try {
+        await benchFiles(files, opts, rows, regionHelpers);
+      } finally {
+        await regionHelpers?.close();
       }
       if (!opts.json) console.log(formatTable(rows));
       if (rows.some((r) => !r.valid)) process.exitCode = 1;
     });
+}
+
+async function benchFiles(
+  files: string[],
+  opts: { timeLimit: number; seed: number; json?: boolean; out?: string },
+  rows: NetworkBenchRow[],
+  regionHelpers: RegionHelpers | undefined,
+): Promise<void> {
+    for (const file of files) {
+      if (isReferenceFile(file)) continue;
+      const instance = readInstance(file);
+      const started = performance.now();
+      const solution = await solveNetwork(instance.problem, { timeLimitMs: opts.timeLimit * 1000, seed: opts.seed, regionHelpers }).catch((error: Error) => {
+        throw new Error(`${file}: ${error.message}`);
+      });
+      const seconds = (performance.now() - started) / 1000;
+      const verdict = verifySolution(instance.problem, solution.assignment);
+      const problems = [...verdict.problems];
+      if (Math.abs(verdict.cost - solution.cost) > 1e-6 * Math.max(1, Math.abs(verdict.cost)))
+        problems.push(`engine reported cost ${solution.cost}, recomputed ${verdict.cost}`);
+      if (opts.out) writeSolution(opts.out, instance.name, verdict.cost, solution.assignment);
+      const row: NetworkBenchRow = {
+        instance: instance.name,
+        cost: verdict.cost,
+        lowerBound: solution.lowerBound,
+        seconds,
+        optimum: instance.optimum,
+        valid: problems.length === 0,
+        problems,
+      };
+      rows.push(row);
+      if (opts.json) console.log(JSON.stringify({ instance: row.instance, cost: row.cost, lowerBound: row.lowerBound, seconds: Number(seconds.toFixed(3)), optimum: row.optimum, valid: row.valid }));
+      else if (process.stderr.isTTY) process.stderr.write(`${row.instance} ${row.cost} (${seconds.toFixed(1)} s)\n`);
+    }
 }

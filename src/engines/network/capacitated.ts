@@ -6,7 +6,8 @@ import { assignmentPenalties, runLagrangian, type RelaxedSolution } from './lagr
 import { improveAssignment, improveAssignmentDeep, improveSites } from './local-search.js';
 import { solveLocationMip } from './mip.js';
 import { perturbSites } from './site-perturbation.js';
-import { reoptimiseRegions, type RegionSolver } from './region-search.js';
+import { reoptimiseRegions } from './region-search.js';
+import { solveRegionTask, type RegionHelpers } from './region-task.js';
 import type { Random } from '../../shared/random.js';
 
 /** Largest MIP (columns) we hand to HiGHS; beyond it the WASM build rarely finishes in time. */
@@ -17,6 +18,13 @@ const TREE_MAX_PAIRS = 60_000;
 const POLISH_SHARE = 0.1;
 /** Longest single local-search descent, as a share of the time limit. */
 const DESCENT_SHARE = 0.05;
+/**
+ * Most of the subgradient's time that repairs of its relaxed solutions may take. Large models
+ * keep it small: there the region search finds the incumbents, repairs of early relaxations land
+ * 3-25 % above it, and the iterations they would take make the best relaxation a better start.
+ */
+const REPAIR_SHARE = 0.4;
+const REPAIR_SHARE_LARGE = 0.1;
 /** Time for one pass of site moves over a large instance before its region search. */
 const SITE_PASS_SHARE = 0.1;
 
@@ -81,7 +89,7 @@ function construct(inst: Instance, deadline: Deadline): AssignmentState | null {
  * attractive others until capacity covers demand), keep zones where a knapsack put them when it
  * fits, place the rest by regret.
  */
-function repairRelaxed(inst: Instance, relaxed: RelaxedSolution): AssignmentState | null {
+function repairRelaxed(inst: Instance, relaxed: RelaxedSolution, margin = 1.02): AssignmentState | null {
   const s = emptyState(inst);
   let capacity = 0;
   let count = 0;
@@ -91,12 +99,12 @@ function repairRelaxed(inst: Instance, relaxed: RelaxedSolution): AssignmentStat
       capacity += inst.capacity[i];
       count++;
     }
-  if (capacity < inst.totalDemand * 1.02 || count < inst.minOpen) {
+  if (capacity < inst.totalDemand * margin || count < inst.minOpen) {
     const rest = Array.from({ length: inst.sites }, (_, i) => i)
       .filter((i) => !s.open[i])
       .sort((a, b) => relaxed.siteValue[a] / Math.max(1, inst.capacity[a]) - relaxed.siteValue[b] / Math.max(1, inst.capacity[b]));
     for (const i of rest) {
-      if (count >= inst.maxOpen || (capacity >= inst.totalDemand * 1.02 && count >= inst.minOpen)) break;
+      if (count >= inst.maxOpen || (capacity >= inst.totalDemand * margin && count >= inst.minOpen)) break;
       s.open[i] = 1;
       capacity += inst.capacity[i];
       count++;
@@ -122,6 +130,13 @@ function repairRelaxed(inst: Instance, relaxed: RelaxedSolution): AssignmentStat
   return s;
 }
 
+export interface CapacitatedOptions {
+  /** a solution to start from (a region's current one, when solving regions of a larger instance) */
+  initial?: AssignmentState;
+  /** threads that solve regions of a model too large for the tree; without them, this thread does */
+  helpers?: RegionHelpers;
+}
+
 export async function solveCapacitated(
   inst: Instance,
   deadline: Deadline,
@@ -129,8 +144,7 @@ export async function solveCapacitated(
   shouldStop: () => boolean,
   useMip: boolean,
   random: Random,
-  /** a solution to start from (a region's current one, when solving regions of a larger instance) */
-  initial?: AssignmentState,
+  { initial, helpers }: CapacitatedOptions = {},
 ): Promise<CapacitatedOutcome> {
   const methods = ['construction', 'local-search'];
   let best = construct(inst, deadline);
@@ -141,6 +155,7 @@ export async function solveCapacitated(
   const treePossible = inst.kind === 'single-source' && inst.sites * inst.zones <= TREE_MAX_PAIRS;
   const mipPossible = !treePossible && useMip && inst.sites * (inst.zones + 1) <= MIP_MAX_COLUMNS;
   const regionsPossible = inst.kind === 'single-source' && !treePossible;
+  if (regionsPossible) helpers?.warm?.();
   const seen = new Set<string>();
   const consider = (s: AssignmentState, deep: boolean) => {
     // one descent may not take the whole budget: on large instances a single one can
@@ -176,17 +191,21 @@ export async function solveCapacitated(
   let highestBound = -Infinity;
   const fractional = inst.kind === 'multi-source';
   const lagrangianDeadline = deadline.within(lagrangianShare * limitMs);
+  // large models: the relaxed solution at the best bound, repaired once more after the subgradient
+  let bestRelaxed: RelaxedSolution | null = null;
   const lag = runLagrangian(inst, {
     deadline: lagrangianDeadline,
     upperBound: () => bestCost,
     fractional,
     closeEnough: (bound) => provenOptimal(inst, bestCost, bound),
     onRelaxed: (relaxed) => {
-      // repairs cost more than subgradient steps: keep them to about 40 % of the time and
+      // repairs cost more than subgradient steps: keep them to their share of the time and
       // spend them on relaxed solutions near the best bound so far
+      if (regionsPossible && relaxed.bound > highestBound)
+        bestRelaxed = { open: relaxed.open.slice(), served: relaxed.served.map((list) => list.slice()), siteValue: relaxed.siteValue.slice(), bound: relaxed.bound };
       highestBound = Math.max(highestBound, relaxed.bound);
       if (relaxed.bound < highestBound - 0.005 * Math.abs(highestBound)) return;
-      if (repairMs > 0.4 * (deadline.elapsedMs() - lagrangianStartMs)) return;
+      if (repairMs > (regionsPossible ? REPAIR_SHARE_LARGE : REPAIR_SHARE) * (deadline.elapsedMs() - lagrangianStartMs)) return;
       repairMs += repairOnce(relaxed);
     },
   });
@@ -196,6 +215,20 @@ export async function solveCapacitated(
     improveAssignmentDeep(inst, best, deadline);
     bestCost = totalCost(best);
   } else if (best) {
+    // the relaxation at its best bound, repaired with more and more spare capacity: on tight
+    // models a little slack lets the zones reach near sites, and site moves close what is left over
+    const relaxedAtBest = bestRelaxed as RelaxedSolution | null;
+    if (relaxedAtBest)
+      for (const margin of [1.02, 1.05, 1.1]) {
+        const s = repairRelaxed(inst, relaxedAtBest, margin);
+        if (!s) continue;
+        improveAssignment(inst, s, deadline.within(DESCENT_SHARE * limitMs));
+        improveSites(inst, s, deadline.within(DESCENT_SHARE * limitMs), 16, false);
+        if (totalCost(s) < bestCost - 1e-9) {
+          best = s;
+          bestCost = totalCost(s);
+        }
+      }
     // a quick pass of site moves before the regions: they would otherwise spend their first sweep on it
     improveSites(inst, best, deadline.within(SITE_PASS_SHARE * limitMs), 16, false);
     improveAssignment(inst, best, deadline);
@@ -305,11 +338,8 @@ export async function solveCapacitated(
     methods.push('region-search');
     const polishMs = lag.converged ? 0 : POLISH_SHARE * limitMs;
     const regionDeadline = deadline.within(deadline.remainingMs() - polishMs);
-    const solveRegion: RegionSolver = async (region, incumbent, subDeadline, subLimitMs) => {
-      const out = await solveCapacitated(region, subDeadline, subLimitMs, shouldStop, false, random, incumbent);
-      return { best: out.best, optimal: out.optimal };
-    };
-    const regions = await reoptimiseRegions(inst, best, regionDeadline, random, solveRegion);
+    const solver: RegionHelpers = helpers && helpers.threads > 1 ? helpers : { threads: 1, solve: solveRegionTask };
+    const regions = await reoptimiseRegions(inst, best, regionDeadline, random, solver);
     if (totalCost(regions.best) < bestCost - 1e-9) {
       best = regions.best;
       bestCost = totalCost(regions.best);

@@ -2,9 +2,7 @@ import type { Deadline } from '../control.js';
 import type { Random } from '../../shared/random.js';
 import { cloneState, emptyState, recompute, totalCost, type AssignmentState } from './assignment-state.js';
 import type { Instance } from './instance.js';
-
-/** Solves a region's subproblem from its current solution: a solution no worse (or null), and whether it is proven optimal. */
-export type RegionSolver = (region: Instance, incumbent: AssignmentState, deadline: Deadline, limitMs: number) => Promise<{ best: AssignmentState | null; optimal: boolean }>;
+import type { RegionAnswer, RegionHelpers, RegionTask } from './region-task.js';
 
 export interface RegionSearchOptions {
   /** zone-site pairs per region at first: the size our tree usually closes in a tenth of a second */
@@ -24,6 +22,16 @@ interface Region {
   zones: number[];
 }
 
+/** A region being solved: what it was cut from, to apply the answer to. */
+interface InFlight {
+  seed: number;
+  region: Region;
+  key: string;
+  /** open sites it may add or remove, reserved until it comes back */
+  addRoom: number;
+  dropRoom: number;
+}
+
 /**
  * Decomposition for instances too large for the tree (POPMUSIC, Taillard & Voss): costs follow
  * geography, so a solution is improved region by region. A region is an open seed site, the sites
@@ -32,60 +40,122 @@ interface Region {
  * at once, which single site moves cannot. Seeds whose region brought nothing are retired; an
  * improvement puts its region's open sites back in play. When every seed is retired the regions
  * grow and the sweep starts over.
+ *
+ * With several helper threads, regions that share no site are solved at the same time: they
+ * then share no zone either, so each answer applies on its own.
  */
 export async function reoptimiseRegions(
   inst: Instance,
   start: AssignmentState,
   deadline: Deadline,
   random: Random,
-  solveRegion: RegionSolver,
+  helpers: RegionHelpers,
   options: RegionSearchOptions = {},
 ): Promise<RegionSearchResult> {
   const best = cloneState(start);
   let maxPairs = options.maxPairs ?? 1_500;
   const maxRegionPairs = 8 * maxPairs;
   const regionMs = options.regionMs ?? 300;
+  const concurrency = Math.max(1, helpers.threads);
   let regions = 0;
   let improvements = 0;
   // regions whose current solution was proven optimal: solving them again would find nothing
   const settled = new Set<string>();
+  // sites in a region being solved, which no other region may take
+  const busy = new Uint8Array(inst.sites);
+  const running = new Map<number, Promise<{ id: number; answer: RegionAnswer }>>();
+  const flights = new Map<number, InFlight>();
+  let nextId = 0;
+  let reservedAdd = 0;
+  let reservedDrop = 0;
+
   for (let sweep = 0; !deadline.expired(); sweep++) {
     const before = totalCost(best);
     const pending = new Set<number>();
+    // seeds whose region overlaps one being solved, tried again once a region comes back
+    const deferred: number[] = [];
     for (let i = 0; i < inst.sites; i++) if (best.open[i]) pending.add(i);
-    while (pending.size > 0 && !deadline.expired()) {
-      const list = Array.from(pending).sort((a, b) => a - b);
-      const seed = list[random.int(list.length)];
-      pending.delete(seed);
-      if (!best.open[seed]) continue;
-      const region = regionAround(inst, best, seed, maxPairs);
-      if (region.sites.length < 2) continue;
-      const key = regionKey(best, region);
-      if (settled.has(key)) continue;
-      const { sub, incumbent } = subproblem(inst, best, region);
-      const limitMs = Math.min(regionMs, deadline.remainingMs());
-      if (limitMs < 20) break;
-      const subDeadline = deadline.within(limitMs);
-      regions++;
-      const { best: solved, optimal } = await solveRegion(sub, incumbent, subDeadline, limitMs);
-      if (!solved || totalCost(solved) >= totalCost(incumbent) - 1e-9) {
-        if (optimal) settled.add(key);
+    while ((pending.size > 0 || running.size > 0) && !deadline.expired()) {
+      while (running.size < concurrency && pending.size > 0) {
+        const list = Array.from(pending).sort((a, b) => a - b);
+        const seed = list[random.int(list.length)];
+        pending.delete(seed);
+        if (!best.open[seed] || busy[seed]) {
+          if (busy[seed]) deferred.push(seed);
+          continue;
+        }
+        const region = regionAround(inst, best, seed, maxPairs);
+        if (region.sites.length < 2) continue;
+        if (region.sites.some((i) => busy[i])) {
+          deferred.push(seed);
+          continue;
+        }
+        const key = regionKey(best, region);
+        if (settled.has(key)) continue;
+        const limitMs = Math.min(regionMs, deadline.remainingMs());
+        if (limitMs < 20) break;
+        // regions solved together share the room a limit on open sites leaves, each reserving
+        // its part until it comes back, so that together they keep the limit
+        const addRoom = Math.floor(Math.max(0, inst.maxOpen - best.openCount - reservedAdd) / concurrency);
+        const dropRoom = Math.floor(Math.max(0, best.openCount - inst.minOpen - reservedDrop) / concurrency);
+        reservedAdd += addRoom;
+        reservedDrop += dropRoom;
+        const { sub, incumbent } = subproblem(inst, best, region, addRoom, dropRoom);
+        const task: RegionTask = { region: sub, open: incumbent.open, assign: incumbent.assign, limitMs, seed: random.int(2 ** 31) };
+        const id = nextId++;
+        for (const i of region.sites) busy[i] = 1;
+        flights.set(id, { seed, region, key, addRoom, dropRoom });
+        running.set(id, helpers.solve(task).then((answer) => ({ id, answer })));
+        regions++;
+      }
+      if (running.size === 0) {
+        if (pending.size === 0 || deadline.remainingMs() < 20) break;
         continue;
       }
-      const trial = cloneState(best);
-      for (let k = 0; k < region.sites.length; k++) trial.open[region.sites[k]] = solved.open[k];
-      for (let k = 0; k < region.zones.length; k++) trial.assign[region.zones[k]] = region.sites[solved.assign[k]];
-      if (!recompute(inst, trial) || totalCost(trial) >= totalCost(best) - 1e-9) continue;
-      Object.assign(best, trial);
-      improvements++;
-      for (const i of region.sites) if (best.open[i] && i !== seed) pending.add(i);
+      const { id, answer } = await Promise.race(running.values());
+      running.delete(id);
+      const flight = flights.get(id)!;
+      flights.delete(id);
+      for (const i of flight.region.sites) busy[i] = 0;
+      reservedAdd -= flight.addRoom;
+      reservedDrop -= flight.dropRoom;
+      for (const seed of deferred.splice(0)) pending.add(seed);
+      if (applyAnswer(inst, best, flight, answer, settled)) {
+        improvements++;
+        for (const i of flight.region.sites) if (best.open[i] && i !== flight.seed) pending.add(i);
+      }
     }
     // a full sweep at this size is done: larger regions see moves the small ones cannot, up to
     // the size whose regions the tree no longer closes in their time
     if (maxPairs >= maxRegionPairs && totalCost(best) >= before - 1e-9) break;
     maxPairs = Math.min(maxRegionPairs, maxPairs * 2);
   }
+  // regions still being solved when the time ran out: their answers may still help
+  for (const { id, answer } of await Promise.all(running.values())) {
+    const flight = flights.get(id)!;
+    if (applyAnswer(inst, best, flight, answer, settled)) improvements++;
+  }
   return { best, regions, improvements };
+}
+
+/** Writes a region's answer into the solution when it is cheaper; true when it was. */
+function applyAnswer(inst: Instance, best: AssignmentState, flight: InFlight, answer: RegionAnswer, settled: Set<string>): boolean {
+  const { region } = flight;
+  if (!answer.open || !answer.assign) {
+    if (answer.optimal) settled.add(flight.key);
+    return false;
+  }
+  // the region was cut from the solution as it was then; nothing else may have touched it since
+  if (regionKey(best, region) !== flight.key) return false;
+  const trial = cloneState(best);
+  for (let k = 0; k < region.sites.length; k++) trial.open[region.sites[k]] = answer.open[k];
+  for (let k = 0; k < region.zones.length; k++) trial.assign[region.zones[k]] = region.sites[answer.assign[k]];
+  if (!recompute(inst, trial) || totalCost(trial) >= totalCost(best) - 1e-9) {
+    if (answer.optimal) settled.add(flight.key);
+    return false;
+  }
+  Object.assign(best, trial);
+  return true;
 }
 
 /** A region's sites and how its zones are served now. */
@@ -126,8 +196,12 @@ function regionAround(inst: Instance, s: AssignmentState, seed: number, maxPairs
   return { sites: chosen, zones: regionZones };
 }
 
-/** The region as an instance of its own, the rest of the network held fixed, and its current solution. */
-function subproblem(inst: Instance, s: AssignmentState, region: Region): { sub: Instance; incumbent: AssignmentState } {
+/**
+ * The region as an instance of its own, the rest of the network held fixed, and its current
+ * solution; it may open at most `addRoom` more sites and close at most `dropRoom` (limits on
+ * the number of open sites).
+ */
+function subproblem(inst: Instance, s: AssignmentState, region: Region, addRoom: number, dropRoom: number): { sub: Instance; incumbent: AssignmentState } {
   const siteCount = region.sites.length;
   const zoneCount = region.zones.length;
   const cost = new Float64Array(siteCount * zoneCount);
@@ -139,8 +213,8 @@ function subproblem(inst: Instance, s: AssignmentState, region: Region): { sub: 
     totalDemand += demand[k];
     for (let j = 0; j < siteCount; j++) cost[k * siteCount + j] = inst.cost[z * inst.sites + region.sites[j]];
   }
-  let openOutside = s.openCount;
-  for (const i of region.sites) if (s.open[i]) openOutside--;
+  let openInside = 0;
+  for (const i of region.sites) if (s.open[i]) openInside++;
   const sub: Instance = {
     kind: 'single-source',
     sites: siteCount,
@@ -150,8 +224,8 @@ function subproblem(inst: Instance, s: AssignmentState, region: Region): { sub: 
     fixed: Float64Array.from(region.sites, (i) => inst.fixed[i]),
     capacity: Float64Array.from(region.sites, (i) => inst.capacity[i]),
     mustOpen: Uint8Array.from(region.sites, (i) => inst.mustOpen[i]),
-    maxOpen: Math.min(siteCount, inst.maxOpen - openOutside),
-    minOpen: Math.max(0, inst.minOpen - openOutside),
+    maxOpen: Math.min(siteCount, openInside + addRoom),
+    minOpen: Math.max(0, openInside - dropRoom),
     totalDemand,
     integral: inst.integral,
   };

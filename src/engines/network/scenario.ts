@@ -1,6 +1,5 @@
-import type { SolveControl } from '../control.js';
 import { NetworkInputError } from './errors.js';
-import { solveNetwork } from './solve.js';
+import { solveNetwork, type NetworkSolveControl } from './solve.js';
 import type { NetworkSolveStatus } from './types.js';
 
 /**
@@ -139,7 +138,7 @@ function weightedQuantile(values: number[], weights: number[], q: number): numbe
   return values[order[order.length - 1]];
 }
 
-export async function solveNetworkScenarios(input: NetworkScenarioInput, control: SolveControl = {}): Promise<NetworkScenarioResult> {
+export async function solveNetworkScenarios(input: NetworkScenarioInput, control: NetworkSolveControl = {}): Promise<NetworkScenarioResult> {
   validate(input);
   const { zones, sites } = input;
   const circuity = input.circuityFactor ?? 1.2;

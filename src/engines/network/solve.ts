@@ -3,11 +3,14 @@ import { Random } from '../../shared/random.js';
 import { solveCapacitated } from './capacitated.js';
 import { buildInstance, type Instance } from './instance.js';
 import { solveMedian } from './median.js';
+import type { RegionHelpers } from './region-task.js';
 import type { NetworkFlow, NetworkProblem, NetworkSolution } from './types.js';
 
 export interface NetworkSolveControl extends SolveControl {
   /** Let HiGHS close the gap on instances small enough for it (default true). */
   useMip?: boolean;
+  /** threads for the region search on single-source models too large for the tree (see `RegionHelpers`) */
+  regionHelpers?: RegionHelpers;
 }
 
 const DEFAULT_LIMIT_MS = 10_000;
@@ -86,7 +89,7 @@ export async function solveNetwork(problem: NetworkProblem, control: NetworkSolv
     };
   }
 
-  const out = await solveCapacitated(inst, deadline, limitMs, shouldStop, useMip, random);
+  const out = await solveCapacitated(inst, deadline, limitMs, shouldStop, useMip, random, { helpers: control.regionHelpers });
   const lowerBound = out.optimal ? out.cost : Math.max(out.lowerBound, trivialBound(inst));
   const base = { lowerBound, gap: gapOf(out.cost, lowerBound), methods: out.methods, elapsedMs: deadline.elapsedMs() };
   if (out.share && out.open) {

@@ -6,6 +6,7 @@ import type { SolveControl } from '../../engines/control.js';
 import { solveNetworkScenarios, type CandidateSite, type DemandZone, type NetworkScenarioResult } from '../../engines/network/index.js';
 import type { StudyOutput, StudyPayload, StudySiteInput } from './study-types.js';
 import { mergeSmallZones } from './zone-merge.js';
+import { createRegionHelpers } from '../../threads/region-helpers.js';
 
 function engineSites(sites: StudySiteInput[], honourMustKeep: boolean): CandidateSite[] {
   return sites.map((s) => ({
@@ -51,6 +52,8 @@ export async function solveNetworkStudy(payload: StudyPayload, control: SolveCon
 
   // Today's warehouses are always among the sites (see study-payload), so one engine call costs both.
   const runs = maxK + (current.length ? 1 : 0);
+  // threads for the region search start only if a scenario is too large for the tree
+  const regionHelpers = createRegionHelpers();
   const main: NetworkScenarioResult = await solveNetworkScenarios(
     {
       zones: demand,
@@ -65,8 +68,9 @@ export async function solveNetworkStudy(payload: StudyPayload, control: SolveCon
       timeLimitMs: payload.timeLimitMs,
       shouldStop: control.shouldStop,
       onProgress: scenarioProgress(runs, maxK, 0.02, 0.97, control),
+      regionHelpers,
     },
-  );
+  ).finally(() => regionHelpers.close());
   control.onProgress?.(1, 'done');
   return {
     meta: payload.meta,

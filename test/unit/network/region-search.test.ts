@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Deadline } from '../../../src/engines/control.js';
 import { assignByRegret, emptyState, recompute, totalCost, type AssignmentState } from '../../../src/engines/network/assignment-state.js';
-import { solveCapacitated } from '../../../src/engines/network/capacitated.js';
 import { buildInstance, type Instance } from '../../../src/engines/network/instance.js';
-import { reoptimiseRegions, type RegionSolver } from '../../../src/engines/network/region-search.js';
+import { reoptimiseRegions } from '../../../src/engines/network/region-search.js';
+import { solveRegionTask, type RegionHelpers, type RegionTask } from '../../../src/engines/network/region-task.js';
 import { solveNetwork, type NetworkProblem } from '../../../src/engines/network/index.js';
 import { Random } from '../../../src/shared/random.js';
 import { randomProblem } from './random-problem.js';
@@ -30,13 +30,18 @@ describe('region search (decomposition for instances too large for the tree)', (
     const start = poorStart(inst);
     const random = new Random(1);
     let regionsSeen = 0;
-    const solver: RegionSolver = async (region, incumbent, deadline, limitMs) => {
-      regionsSeen++;
-      // the region's current solution is feasible on its own, and no larger than the instance
-      assert.ok(recompute(region, incumbent), 'region incumbent must be feasible');
-      assert.ok(region.sites <= inst.sites && region.zones <= inst.zones);
-      const out = await solveCapacitated(region, deadline, limitMs, () => false, false, random, incumbent);
-      return { best: out.best, optimal: out.optimal };
+    const solver: RegionHelpers = {
+      threads: 1,
+      solve: async (task) => {
+        regionsSeen++;
+        // the region's current solution is feasible on its own, and no larger than the instance
+        const incumbent = emptyState(task.region);
+        incumbent.open.set(task.open);
+        incumbent.assign.set(task.assign);
+        assert.ok(recompute(task.region, incumbent), 'region incumbent must be feasible');
+        assert.ok(task.region.sites <= inst.sites && task.region.zones <= inst.zones);
+        return solveRegionTask(task);
+      },
     };
     const result = await reoptimiseRegions(inst, start, new Deadline({ timeLimitMs: 4_000 }), random, solver, { maxPairs: 400, regionMs: 200 });
     assert.ok(regionsSeen > 0 && result.regions === regionsSeen);
@@ -57,14 +62,48 @@ describe('region search (decomposition for instances too large for the tree)', (
     for (const i of largest) s.open[i] = 1;
     recompute(inst, s);
     assert.ok(assignByRegret(inst, s) && recompute(inst, s));
-    const random = new Random(2);
-    const solver: RegionSolver = async (region, incumbent, deadline, limitMs) => {
-      const out = await solveCapacitated(region, deadline, limitMs, () => false, false, random, incumbent);
-      return { best: out.best, optimal: out.optimal };
+    for (const threads of [1, 3]) {
+      const solver: RegionHelpers = { threads, solve: solveRegionTask };
+      const result = await reoptimiseRegions(inst, s, new Deadline({ timeLimitMs: 2_000 }), new Random(2), solver, { maxPairs: 300, regionMs: 200 });
+      assert.ok(result.best.openCount <= 6, `${threads} threads: ${result.best.openCount} open`);
+      assert.ok(totalCost(result.best) <= totalCost(s));
+    }
+  });
+
+  it('with several threads, solves regions that share no site at the same time and applies each answer', async () => {
+    const problem = problemOf(14, 24, 120, 2);
+    const inst = buildInstance(problem);
+    const fingerprints = new Set(Array.from({ length: inst.sites }, (_, i) => `${inst.fixed[i]}:${inst.capacity[i]}`));
+    assert.equal(fingerprints.size, inst.sites, 'the test tells sites apart by fixed cost and capacity');
+    const start = poorStart(inst);
+    let running = 0;
+    let mostAtOnce = 0;
+    const inFlightSites: Set<string>[] = [];
+    const solver: RegionHelpers = {
+      threads: 3,
+      solve: async (task: RegionTask) => {
+        // a region's sites, by their costs (a fingerprint that survives the renumbering)
+        const mine = new Set<string>();
+        for (let j = 0; j < task.region.sites; j++) mine.add(`${task.region.fixed[j]}:${task.region.capacity[j]}`);
+        for (const other of inFlightSites) for (const key of mine) assert.ok(!other.has(key), 'regions solved at once must not share a site');
+        inFlightSites.push(mine);
+        running++;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        // answers come back out of order, as from threads of different speeds
+        await new Promise((resolve) => setTimeout(resolve, 5 + (task.seed % 20)));
+        const answer = await solveRegionTask(task);
+        running--;
+        inFlightSites.splice(inFlightSites.indexOf(mine), 1);
+        return answer;
+      },
     };
-    const result = await reoptimiseRegions(inst, s, new Deadline({ timeLimitMs: 3_000 }), random, solver, { maxPairs: 300, regionMs: 200 });
-    assert.ok(result.best.openCount <= 6);
-    assert.ok(totalCost(result.best) <= totalCost(s));
+    const result = await reoptimiseRegions(inst, start, new Deadline({ timeLimitMs: 3_000 }), new Random(3), solver, { maxPairs: 300, regionMs: 100 });
+    assert.ok(mostAtOnce >= 2, `at most ${mostAtOnce} regions at once`);
+    assert.ok(result.improvements > 0);
+    const check = { ...result.best, load: result.best.load.slice() };
+    assert.ok(recompute(inst, check), 'the result must be feasible');
+    assert.equal(totalCost(check), totalCost(result.best));
+    assert.ok(totalCost(result.best) < totalCost(start));
   });
 
   it('takes over from the tree on a model above its size, with a valid bound', async () => {

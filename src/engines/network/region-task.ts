@@ -1,0 +1,47 @@
+import { Deadline } from '../control.js';
+import { Random } from '../../shared/random.js';
+import { emptyState, recompute } from './assignment-state.js';
+import { solveCapacitated } from './capacitated.js';
+import type { Instance } from './instance.js';
+
+/**
+ * One region of a large single-source model, as plain data so that another thread can solve it
+ * (see `RegionHelpers`): the region as an instance of its own, its current solution, its time.
+ */
+export interface RegionTask {
+  region: Instance;
+  open: Uint8Array;
+  assign: Int32Array;
+  limitMs: number;
+  seed: number;
+}
+
+/** A solution no worse than the task's (null when none was found) and whether it is proven optimal. */
+export interface RegionAnswer {
+  open: Uint8Array | null;
+  assign: Int32Array | null;
+  optimal: boolean;
+}
+
+/**
+ * Threads that solve regions while the caller's thread coordinates. The engine stays free of
+ * threads: whoever runs it (the benchmark, a job) may hand it helpers, typically one per core.
+ */
+export interface RegionHelpers {
+  /** regions solved at once */
+  readonly threads: number;
+  solve(task: RegionTask): Promise<RegionAnswer>;
+  /** starts the threads ahead of the first region, so none waits for them to load */
+  warm?(): void;
+}
+
+export async function solveRegionTask(task: RegionTask): Promise<RegionAnswer> {
+  const { region } = task;
+  const incumbent = emptyState(region);
+  incumbent.open.set(task.open);
+  incumbent.assign.set(task.assign);
+  if (!recompute(region, incumbent)) return { open: null, assign: null, optimal: false };
+  const deadline = new Deadline({ timeLimitMs: task.limitMs });
+  const out = await solveCapacitated(region, deadline, task.limitMs, () => deadline.expired(), false, new Random(task.seed), { initial: incumbent });
+  return out.best ? { open: out.best.open, assign: out.best.assign, optimal: out.optimal } : { open: null, assign: null, optimal: out.optimal };
+}

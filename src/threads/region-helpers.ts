@@ -1,0 +1,41 @@
+/**
+ * Helper threads for the network engine's region search: a piscina pool whose threads each solve
+ * one region at a time (`solveRegionTask`). The engine itself never starts threads; the benchmark
+ * and the network-study job create helpers and hand them over through `regionHelpers`.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { RegionAnswer, RegionHelpers, RegionTask } from '../engines/network/region-task.js';
+
+export interface ClosableRegionHelpers extends RegionHelpers {
+  /** stops the threads; the helpers start them again if asked to solve afterwards */
+  close(): Promise<void>;
+}
+
+/** One thread per core by default: while they work, the calling thread only hands out regions. */
+export function defaultRegionThreads(): number {
+  const fromEnv = Number(process.env.PORTOLAN_REGION_THREADS);
+  return Number.isInteger(fromEnv) && fromEnv >= 1 ? fromEnv : availableParallelism();
+}
+
+export function createRegionHelpers(threads = defaultRegionThreads()): ClosableRegionHelpers {
+  let pool: Piscina | null = null;
+  // threads start on first use (or `warm`), so a solve that never needs regions costs nothing
+  const started = (): Piscina =>
+    (pool ??= new Piscina({
+      filename: new URL('../../bin/region-thread.mjs', import.meta.url).href,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 30_000,
+    }));
+  return {
+    threads,
+    solve: (task: RegionTask): Promise<RegionAnswer> => started().run(task),
+    warm: () => void started(),
+    async close() {
+      const running = pool;
+      pool = null;
+      await running?.destroy();
+    },
+  };
+}
