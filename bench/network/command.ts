@@ -84,30 +84,30 @@ async function benchFiles(
   rows: NetworkBenchRow[],
   regionHelpers: RegionHelpers | undefined,
 ): Promise<void> {
-    for (const file of files) {
-      if (isReferenceFile(file)) continue;
-      const instance = readInstance(file);
-      const started = performance.now();
-      const solution = await solveNetwork(instance.problem, { timeLimitMs: opts.timeLimit * 1000, seed: opts.seed, regionHelpers }).catch((error: Error) => {
-        throw new Error(`${file}: ${error.message}`);
-      });
-      const seconds = (performance.now() - started) / 1000;
-      const verdict = verifySolution(instance.problem, solution.assignment);
-      const problems = [...verdict.problems];
-      if (Math.abs(verdict.cost - solution.cost) > 1e-6 * Math.max(1, Math.abs(verdict.cost)))
-        problems.push(`engine reported cost ${solution.cost}, recomputed ${verdict.cost}`);
-      if (opts.out) writeSolution(opts.out, instance.name, verdict.cost, solution.assignment);
-      const row: NetworkBenchRow = {
-        instance: instance.name,
-        cost: verdict.cost,
-        lowerBound: solution.lowerBound,
-        seconds,
-        optimum: instance.optimum,
-        valid: problems.length === 0,
-        problems,
-      };
-      rows.push(row);
-      if (opts.json) console.log(JSON.stringify({ instance: row.instance, cost: row.cost, lowerBound: row.lowerBound, seconds: Number(seconds.toFixed(3)), optimum: row.optimum, valid: row.valid }));
-      else if (process.stderr.isTTY) process.stderr.write(`${row.instance} ${row.cost} (${seconds.toFixed(1)} s)\n`);
-    }
+  for (const file of files) {
+    if (isReferenceFile(file)) continue;
+    const instance = readInstance(file);
+    const started = performance.now();
+    const solution = await solveNetwork(instance.problem, { timeLimitMs: opts.timeLimit * 1000, seed: opts.seed, regionHelpers }).catch((error: Error) => {
+      throw new Error(`${file}: ${error.message}`);
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const verdict = verifySolution(instance.problem, solution.assignment);
+    const problems = [...verdict.problems];
+    if (Math.abs(verdict.cost - solution.cost) > 1e-6 * Math.max(1, Math.abs(verdict.cost)))
+      problems.push(`engine reported cost ${solution.cost}, recomputed ${verdict.cost}`);
+    if (opts.out) writeSolution(opts.out, instance.name, verdict.cost, solution.assignment);
+    const row: NetworkBenchRow = {
+      instance: instance.name,
+      cost: verdict.cost,
+      lowerBound: solution.lowerBound,
+      seconds,
+      optimum: instance.optimum,
+      valid: problems.length === 0,
+      problems,
+    };
+    rows.push(row);
+    if (opts.json) console.log(JSON.stringify({ instance: row.instance, cost: row.cost, lowerBound: row.lowerBound, seconds: Number(seconds.toFixed(3)), optimum: row.optimum, valid: row.valid }));
+    else if (process.stderr.isTTY) process.stderr.write(`${row.instance} ${row.cost} (${seconds.toFixed(1)} s)\n`);
+  }
 }

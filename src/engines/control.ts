@@ -11,6 +11,8 @@ export interface SolveControl {
   onProgress?: (fraction: number, message: string) => void;
   /** Polled by long loops; when it returns true the engine stops and returns its best answer. */
   shouldStop?: () => boolean;
+  /** Cores this solve may keep busy; a caller that can start helper threads for it sizes them by this (default 1). */
+  threads?: number;
 }
 
 /** A deadline helper that engines poll cheaply. */

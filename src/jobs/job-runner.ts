@@ -69,6 +69,8 @@ export class JobRunner implements JobDispatcher {
     this.pool = new Piscina({
       filename: new URL('../../bin/worker-thread.mjs', import.meta.url).href,
       maxThreads: this.opts.concurrency,
+      // a job may spread its solve over its share of the cores (the network engine's region search)
+      workerData: { threadsPerJob: Math.max(1, Math.floor(availableParallelism() / this.opts.concurrency)) },
       minThreads: 0,
       idleTimeout: 30_000,
     });

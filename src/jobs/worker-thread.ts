@@ -2,7 +2,7 @@
  * Runs inside a worker thread: loads the task's module and calls its pure function, relaying
  * progress to the job runner through a message port.
  */
-import type { MessagePort } from 'node:worker_threads';
+import { workerData, type MessagePort } from 'node:worker_threads';
 import type { SolveControl } from '../engines/control.js';
 
 export interface TaskMessage {
@@ -19,6 +19,7 @@ export async function runTask({ module, exportName, payload, port }: TaskMessage
   let last = 0;
   try {
     return await fn(payload, {
+      threads: (workerData as { threadsPerJob?: number } | null)?.threadsPerJob ?? 1,
       onProgress(fraction, message) {
         const now = Date.now();
         // Progress is shown to people; ten updates a second is plenty.

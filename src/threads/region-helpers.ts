@@ -14,8 +14,7 @@ export interface ClosableRegionHelpers extends RegionHelpers {
 
 /** One thread per core by default: while they work, the calling thread only hands out regions. */
 export function defaultRegionThreads(): number {
-  const fromEnv = Number(process.env.PORTOLAN_REGION_THREADS);
-  return Number.isInteger(fromEnv) && fromEnv >= 1 ? fromEnv : availableParallelism();
+  return availableParallelism();
 }
 
 export function createRegionHelpers(threads = defaultRegionThreads()): ClosableRegionHelpers {
@@ -26,7 +25,6 @@ export function createRegionHelpers(threads = defaultRegionThreads()): ClosableR
       filename: new URL('../../bin/region-thread.mjs', import.meta.url).href,
       minThreads: threads,
       maxThreads: threads,
-      idleTimeout: 30_000,
     }));
   return {
     threads,

@@ -25,6 +25,8 @@ const DESCENT_SHARE = 0.05;
  */
 const REPAIR_SHARE = 0.4;
 const REPAIR_SHARE_LARGE = 0.1;
+/** Time for repairing the best relaxation of a large instance, all three margins together. */
+const FINAL_REPAIR_SHARE = 0.1;
 /** Time for one pass of site moves over a large instance before its region search. */
 const SITE_PASS_SHARE = 0.1;
 
@@ -155,7 +157,7 @@ export async function solveCapacitated(
   const treePossible = inst.kind === 'single-source' && inst.sites * inst.zones <= TREE_MAX_PAIRS;
   const mipPossible = !treePossible && useMip && inst.sites * (inst.zones + 1) <= MIP_MAX_COLUMNS;
   const regionsPossible = inst.kind === 'single-source' && !treePossible;
-  if (regionsPossible) helpers?.warm?.();
+  if (regionsPossible && helpers && helpers.threads > 1) helpers.warm?.();
   const seen = new Set<string>();
   const consider = (s: AssignmentState, deep: boolean) => {
     // one descent may not take the whole budget: on large instances a single one can
@@ -217,13 +219,15 @@ export async function solveCapacitated(
   } else if (best) {
     // the relaxation at its best bound, repaired with more and more spare capacity: on tight
     // models a little slack lets the zones reach near sites, and site moves close what is left over
+    // (the cast: TypeScript does not see the assignment inside the callback above)
     const relaxedAtBest = bestRelaxed as RelaxedSolution | null;
+    const repairDeadline = deadline.within(FINAL_REPAIR_SHARE * limitMs);
     if (relaxedAtBest)
       for (const margin of [1.02, 1.05, 1.1]) {
         const s = repairRelaxed(inst, relaxedAtBest, margin);
         if (!s) continue;
-        improveAssignment(inst, s, deadline.within(DESCENT_SHARE * limitMs));
-        improveSites(inst, s, deadline.within(DESCENT_SHARE * limitMs), 16, false);
+        improveAssignment(inst, s, repairDeadline);
+        improveSites(inst, s, repairDeadline, 16, false);
         if (totalCost(s) < bestCost - 1e-9) {
           best = s;
           bestCost = totalCost(s);

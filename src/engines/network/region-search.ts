@@ -2,7 +2,7 @@ import type { Deadline } from '../control.js';
 import type { Random } from '../../shared/random.js';
 import { cloneState, emptyState, recompute, totalCost, type AssignmentState } from './assignment-state.js';
 import type { Instance } from './instance.js';
-import type { RegionAnswer, RegionHelpers, RegionTask } from './region-task.js';
+import { solveRegionTask, type RegionAnswer, type RegionHelpers, type RegionTask } from './region-task.js';
 
 export interface RegionSearchOptions {
   /** zone-site pairs per region at first: the size our tree usually closes in a tenth of a second */
@@ -89,22 +89,28 @@ export async function reoptimiseRegions(
           deferred.push(seed);
           continue;
         }
-        const key = regionKey(best, region);
-        if (settled.has(key)) continue;
         const limitMs = Math.min(regionMs, deadline.remainingMs());
         if (limitMs < 20) break;
-        // regions solved together share the room a limit on open sites leaves, each reserving
-        // its part until it comes back, so that together they keep the limit
-        const addRoom = Math.floor(Math.max(0, inst.maxOpen - best.openCount - reservedAdd) / concurrency);
-        const dropRoom = Math.floor(Math.max(0, best.openCount - inst.minOpen - reservedDrop) / concurrency);
+        // regions solved together share the room a limit on open sites leaves: each reserves
+        // what it could use of what is left, first come first served, until it comes back
+        let closedInside = 0;
+        let closableInside = 0;
+        for (const i of region.sites)
+          if (!best.open[i]) closedInside++;
+          else if (!inst.mustOpen[i]) closableInside++;
+        const addRoom = Math.min(closedInside, Math.max(0, inst.maxOpen - best.openCount - reservedAdd));
+        const dropRoom = Math.min(closableInside, Math.max(0, best.openCount - inst.minOpen - reservedDrop));
+        // the room is part of the region: proven optimal with none, it may still improve with some
+        const key = `${regionKey(best, region)}|${addRoom}|${dropRoom}`;
+        if (settled.has(key)) continue;
         reservedAdd += addRoom;
         reservedDrop += dropRoom;
         const { sub, incumbent } = subproblem(inst, best, region, addRoom, dropRoom);
-        const task: RegionTask = { region: sub, open: incumbent.open, assign: incumbent.assign, limitMs, seed: random.int(2 ** 31) };
+        const task: RegionTask = { region: sub, open: incumbent.open, assign: incumbent.assign, limitMs, endsAtEpochMs: Date.now() + limitMs, seed: random.int(2 ** 31) };
         const id = nextId++;
         for (const i of region.sites) busy[i] = 1;
         flights.set(id, { seed, region, key, addRoom, dropRoom });
-        running.set(id, helpers.solve(task).then((answer) => ({ id, answer })));
+        running.set(id, solveSafely(helpers, task).then((answer) => ({ id, answer })));
         regions++;
       }
       if (running.size === 0) {
@@ -137,6 +143,18 @@ export async function reoptimiseRegions(
   return { best, regions, improvements };
 }
 
+/**
+ * A helper thread that fails (out of memory, a module that would not load) costs its region, not
+ * the solve: the region is solved on this thread instead.
+ */
+async function solveSafely(helpers: RegionHelpers, task: RegionTask): Promise<RegionAnswer> {
+  try {
+    return await helpers.solve(task);
+  } catch {
+    return solveRegionTask(task);
+  }
+}
+
 /** Writes a region's answer into the solution when it is cheaper; true when it was. */
 function applyAnswer(inst: Instance, best: AssignmentState, flight: InFlight, answer: RegionAnswer, settled: Set<string>): boolean {
   const { region } = flight;
@@ -144,12 +162,13 @@ function applyAnswer(inst: Instance, best: AssignmentState, flight: InFlight, an
     if (answer.optimal) settled.add(flight.key);
     return false;
   }
-  // the region was cut from the solution as it was then; nothing else may have touched it since
-  if (regionKey(best, region) !== flight.key) return false;
+  // regions in flight share no site, so nothing else has touched this one since it was cut
   const trial = cloneState(best);
   for (let k = 0; k < region.sites.length; k++) trial.open[region.sites[k]] = answer.open[k];
   for (let k = 0; k < region.zones.length; k++) trial.assign[region.zones[k]] = region.sites[answer.assign[k]];
-  if (!recompute(inst, trial) || totalCost(trial) >= totalCost(best) - 1e-9) {
+  // recompute checks capacities; the limits on open sites are checked here
+  const feasible = recompute(inst, trial) && trial.openCount <= inst.maxOpen && trial.openCount >= inst.minOpen;
+  if (!feasible || totalCost(trial) >= totalCost(best) - 1e-9) {
     if (answer.optimal) settled.add(flight.key);
     return false;
   }

@@ -13,6 +13,11 @@ export interface RegionTask {
   open: Uint8Array;
   assign: Int32Array;
   limitMs: number;
+  /**
+   * When the region's time is up, as wall-clock epoch milliseconds (the one clock threads share):
+   * a task that waited in a queue or for its thread to start gets only what is left
+   */
+  endsAtEpochMs?: number;
   seed: number;
 }
 
@@ -41,7 +46,8 @@ export async function solveRegionTask(task: RegionTask): Promise<RegionAnswer> {
   incumbent.open.set(task.open);
   incumbent.assign.set(task.assign);
   if (!recompute(region, incumbent)) return { open: null, assign: null, optimal: false };
-  const deadline = new Deadline({ timeLimitMs: task.limitMs });
-  const out = await solveCapacitated(region, deadline, task.limitMs, () => deadline.expired(), false, new Random(task.seed), { initial: incumbent });
+  const limitMs = Math.max(0, Math.min(task.limitMs, task.endsAtEpochMs === undefined ? Infinity : task.endsAtEpochMs - Date.now()));
+  const deadline = new Deadline({ timeLimitMs: limitMs });
+  const out = await solveCapacitated(region, deadline, limitMs, () => deadline.expired(), false, new Random(task.seed), { initial: incumbent });
   return out.best ? { open: out.best.open, assign: out.best.assign, optimal: out.optimal } : { open: null, assign: null, optimal: out.optimal };
 }

@@ -52,8 +52,10 @@ export async function solveNetworkStudy(payload: StudyPayload, control: SolveCon
 
   // Today's warehouses are always among the sites (see study-payload), so one engine call costs both.
   const runs = maxK + (current.length ? 1 : 0);
-  // threads for the region search start only if a scenario is too large for the tree
-  const regionHelpers = createRegionHelpers();
+  // threads for the region search, as many as the job runner allows each job; they start only
+  // if a scenario is too large for the tree
+  const threads = Math.floor(control.threads ?? 1);
+  const regionHelpers = threads > 1 ? createRegionHelpers(threads) : undefined;
   const main: NetworkScenarioResult = await solveNetworkScenarios(
     {
       zones: demand,
@@ -70,7 +72,7 @@ export async function solveNetworkStudy(payload: StudyPayload, control: SolveCon
       onProgress: scenarioProgress(runs, maxK, 0.02, 0.97, control),
       regionHelpers,
     },
-  ).finally(() => regionHelpers.close());
+  ).finally(() => regionHelpers?.close());
   control.onProgress?.(1, 'done');
   return {
     meta: payload.meta,

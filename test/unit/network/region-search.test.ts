@@ -70,6 +70,46 @@ describe('region search (decomposition for instances too large for the tree)', (
     }
   });
 
+  it('keeps the limits on open sites when regions solved at once all want to open, or all to close, sites', async () => {
+    const roomy = (perSite: number, draw: number) => Math.ceil(8 * perSite * (0.7 + 0.6 * draw));
+    const startWith = (inst: Instance, count: number): AssignmentState => {
+      const s = emptyState(inst);
+      const largest = Array.from({ length: inst.sites }, (_, i) => i).sort((a, b) => inst.capacity[b] - inst.capacity[a] || a - b).slice(0, count);
+      for (const i of largest) s.open[i] = 1;
+      recompute(inst, s);
+      assert.ok(assignByRegret(inst, s) && recompute(inst, s));
+      return s;
+    };
+    // no opening costs: every region would open all its sites
+    const opener = buildInstance({ ...randomProblem(15, 14, 60, { capacity: roomy, fixedCost: [0, 0] }), maxOpen: 6 });
+    // high opening costs: every region would close all it can
+    const closer = buildInstance(randomProblem(16, 14, 60, { capacity: roomy, fixedCost: [5_000, 6_000] }));
+    closer.minOpen = 5;
+    for (const threads of [1, 3]) {
+      const solver: RegionHelpers = { threads, solve: solveRegionTask };
+      const opened = await reoptimiseRegions(opener, startWith(opener, 3), new Deadline({ timeLimitMs: 2_000 }), new Random(4), solver, { maxPairs: 300, regionMs: 200 });
+      assert.equal(opened.best.openCount, 6, `${threads} threads: the room is used, and no more`);
+      const closed = await reoptimiseRegions(closer, startWith(closer, 10), new Deadline({ timeLimitMs: 2_000 }), new Random(5), solver, { maxPairs: 300, regionMs: 200 });
+      assert.equal(closed.best.openCount, 5, `${threads} threads: sites close down to the minimum, and no further`);
+    }
+  });
+
+  it('solves a region on its own thread when a helper thread fails', async () => {
+    const inst = buildInstance(problemOf(17, 14, 60, 2));
+    const start = poorStart(inst);
+    let failures = 0;
+    const broken: RegionHelpers = {
+      threads: 2,
+      solve: async () => {
+        failures++;
+        throw new Error('worker terminated');
+      },
+    };
+    const result = await reoptimiseRegions(inst, start, new Deadline({ timeLimitMs: 2_000 }), new Random(6), broken, { maxPairs: 400, regionMs: 100 });
+    assert.ok(failures > 0);
+    assert.ok(result.improvements > 0 && totalCost(result.best) < totalCost(start));
+  });
+
   it('with several threads, solves regions that share no site at the same time and applies each answer', async () => {
     const problem = problemOf(14, 24, 120, 2);
     const inst = buildInstance(problem);
