@@ -31,6 +31,8 @@ export interface RegionAnswer {
 /**
  * Threads that solve regions while the caller's thread coordinates. The engine stays free of
  * threads: whoever runs it (the benchmark, a job) may hand it helpers, typically one per core.
+ * Answers are applied in the order threads finish, so a solve with helpers is not repeatable for
+ * a seed the way one without them is; every answer is still checked before it is applied.
  */
 export interface RegionHelpers {
   /** regions solved at once */
