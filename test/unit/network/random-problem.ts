@@ -1,4 +1,7 @@
-import type { NetworkProblem } from '../../../src/engines/network/index.js';
+import assert from 'node:assert/strict';
+import { emptyState, recompute, totalCost } from '../../../src/engines/network/assignment-state.js';
+import { buildInstance } from '../../../src/engines/network/instance.js';
+import type { NetworkProblem, NetworkSolution } from '../../../src/engines/network/index.js';
 import { Random } from '../../../src/shared/random.js';
 
 export interface RandomProblemShape {
@@ -21,4 +24,14 @@ export function randomProblem(seed: number, sites: number, zones: number, shape:
   const capacity = sitePts.map(() => shape.capacity(total / sites, r.next()));
   const fixedCost = sitePts.map(() => r.range(shape.fixedCost[0], shape.fixedCost[1]));
   return { kind: shape.kind ?? 'single-source', siteCount: sites, zoneCount: zones, demand, serviceCost, fixedCost, capacity };
+}
+
+/** The solution's open sites and assignment are feasible for the problem and cost what it reports. */
+export function assertConsistent(problem: NetworkProblem, solution: NetworkSolution): void {
+  const inst = buildInstance(problem);
+  const s = emptyState(inst);
+  for (const i of solution.open) s.open[i] = 1;
+  s.assign.set(solution.assignment);
+  assert.ok(recompute(inst, s), 'the solution must be feasible');
+  assert.equal(totalCost(s), solution.cost);
 }

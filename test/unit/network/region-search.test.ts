@@ -7,7 +7,7 @@ import { reoptimiseRegions } from '../../../src/engines/network/region-search.js
 import { solveRegionTask, type RegionHelpers, type RegionTask } from '../../../src/engines/network/region-task.js';
 import { solveNetwork, type NetworkProblem } from '../../../src/engines/network/index.js';
 import { Random } from '../../../src/shared/random.js';
-import { randomProblem } from './random-problem.js';
+import { assertConsistent, randomProblem } from './random-problem.js';
 
 function problemOf(seed: number, sites: number, zones: number, capacityRatio: number): NetworkProblem {
   return randomProblem(seed, sites, zones, { capacity: (perSite, draw) => Math.max(30, Math.ceil(capacityRatio * perSite * (0.7 + 0.6 * draw))), fixedCost: [100, 400] });
@@ -154,11 +154,6 @@ describe('region search (decomposition for instances too large for the tree)', (
     assert.ok(!solution.methods.includes('branch-and-bound'));
     assert.ok(solution.lowerBound <= solution.cost + 1e-9);
     assert.ok(solution.gap < 0.05, `gap ${solution.gap}`);
-    const inst = buildInstance(problem);
-    const s = emptyState(inst);
-    for (const i of solution.open) s.open[i] = 1;
-    s.assign.set(solution.assignment);
-    assert.ok(recompute(inst, s));
-    assert.equal(totalCost(s), solution.cost);
+    assertConsistent(problem, solution);
   });
 });
