@@ -1,8 +1,9 @@
-/** `portolan bench network FILES... --time-limit SECONDS [--json] [--out DIR]`. */
+/** `portolan bench network FILES... --time-limit SECONDS [--json] [--out DIR] [--threads N] [--seed N]`. */
 import type { Command } from 'commander';
 import { solveNetwork } from '../../src/engines/network/solve.js';
 import type { RegionHelpers } from '../../src/engines/network/region-task.js';
-import { createRegionHelpers, defaultRegionThreads } from '../../src/threads/region-helpers.js';
+import { availableParallelism } from 'node:os';
+import { createRegionHelpers } from '../../src/threads/region-helpers.js';
 import { isReferenceFile, readInstance } from './readers.js';
 import { verifySolution, writeSolution } from './solution.js';
 
@@ -61,7 +62,7 @@ export function registerNetworkBench(bench: Command): Command {
     .argument('<files...>', 'SSCFLP instance files (reference `os` beside them) and/or pmedN.txt files (reference pmedopt.txt beside them)')
     .requiredOption('--time-limit <seconds>', 'time limit per instance', positiveNumber)
     .option('--seed <seed>', 'seed', (v: string) => Number(v), 1)
-    .option('--threads <n>', 'threads for the region search on models too large for the tree (default: one per core)', (v: string) => positiveNumber(v), defaultRegionThreads())
+    .option('--threads <n>', 'threads for the region search on models too large for the tree (default: one per core)', (v: string) => positiveNumber(v), availableParallelism())
     .option('--json', 'print one JSON object per instance instead of the table')
     .option('--out <dir>', 'write <dir>/<instance>.sol: cost, then the 0-based facility (median) of each customer (vertex)')
     .action(async (files: string[], opts: { timeLimit: number; seed: number; threads: number; json?: boolean; out?: string }) => {

@@ -13,11 +13,7 @@ export interface ClosableRegionHelpers extends RegionHelpers {
 }
 
 /** One thread per core by default: while they work, the calling thread only hands out regions. */
-export function defaultRegionThreads(): number {
-  return availableParallelism();
-}
-
-export function createRegionHelpers(threads = defaultRegionThreads()): ClosableRegionHelpers {
+export function createRegionHelpers(threads = availableParallelism()): ClosableRegionHelpers {
   let pool: Piscina | null = null;
   // threads start on first use (or `warm`), so a solve that never needs regions costs nothing
   const started = (): Piscina =>
