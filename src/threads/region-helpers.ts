@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { RegionAnswer, RegionHelpers, RegionTask } from '../engines/network/region-task.js';
+import { createSharedSiteKnapsacks } from './site-knapsack-helpers.js';
 
 export interface ClosableRegionHelpers extends RegionHelpers {
   /** stops the threads; the helpers start them again if asked to solve afterwards */
@@ -26,6 +27,8 @@ export function createRegionHelpers(threads = availableParallelism()): ClosableR
     threads,
     solve: (task: RegionTask): Promise<RegionAnswer> => started().run(task),
     warm: () => void started(),
+    // the calling thread solves its share of the knapsacks too
+    siteKnapsacks: (inst, fractional) => createSharedSiteKnapsacks(inst, fractional, threads - 1),
     async close() {
       const running = pool;
       pool = null;

@@ -1,4 +1,4 @@
-/** The region search's helper threads: real worker threads solving regions of a large model. */
+/** The network engine's helper threads: real worker threads solving regions and site knapsacks of a large model. */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { emptyState, recompute, totalCost } from '../../src/engines/network/assignment-state.js';
@@ -39,10 +39,20 @@ describe('region helper threads', () => {
     // 110 sites x 560 zones = 61,600 pairs, above the tree's limit
     const problem = randomProblem(13, 110, 560, { capacity: (perSite, draw) => Math.max(30, Math.ceil(2 * perSite * (0.7 + 0.6 * draw))), fixedCost: [100, 400] });
     let sent = 0;
-    const counted: RegionHelpers = { threads: helpers.threads, solve: (task) => (sent++, helpers.solve(task)), warm: helpers.warm };
+    let knapsackRounds = 0;
+    const counted: RegionHelpers = {
+      threads: helpers.threads,
+      solve: (task) => (sent++, helpers.solve(task)),
+      warm: helpers.warm,
+      siteKnapsacks: (inst, fractional) => {
+        const shared = helpers.siteKnapsacks!(inst, fractional);
+        return { solve: (u, value, served) => (knapsackRounds++, shared.solve(u, value, served)), close: () => shared.close() };
+      },
+    };
     const solution = await solveNetwork(problem, { timeLimitMs: 6_000, seed: 1, regionHelpers: counted });
     assert.ok(solution.methods.includes('region-search'), solution.methods.join(','));
     assert.ok(sent > 0, 'regions must go to the helper threads');
+    assert.ok(knapsackRounds > 0, 'the subgradient must share its site knapsacks with the helper threads');
     assert.ok(solution.lowerBound <= solution.cost + 1e-9);
     assert.ok(solution.gap < 0.05, `gap ${solution.gap}`);
     assertConsistent(problem, solution);

@@ -8,6 +8,7 @@ import { solveLocationMip } from './mip.js';
 import { perturbSites } from './site-perturbation.js';
 import { reoptimiseRegions } from './region-search.js';
 import { solveRegionTask, type RegionHelpers } from './region-task.js';
+import type { SiteKnapsacks } from './site-knapsacks.js';
 import type { Random } from '../../shared/random.js';
 
 /** Largest MIP (columns) we hand to HiGHS; beyond it the WASM build rarely finishes in time. */
@@ -146,7 +147,31 @@ export async function solveCapacitated(
   shouldStop: () => boolean,
   useMip: boolean,
   random: Random,
-  { initial, helpers }: CapacitatedOptions = {},
+  options: CapacitatedOptions = {},
+): Promise<CapacitatedOutcome> {
+  // the subgradient of a model too large for the tree runs while the helpers have no regions yet
+  const knapsacks = isRegionModel(inst) && options.helpers && options.helpers.threads > 1 ? options.helpers.siteKnapsacks?.(inst, false) : undefined;
+  try {
+    return await solveWith(inst, deadline, limitMs, shouldStop, useMip, random, options, knapsacks);
+  } finally {
+    knapsacks?.close();
+  }
+}
+
+/** Single-source models too large for our branch-and-bound: improved region by region. */
+function isRegionModel(inst: Instance): boolean {
+  return inst.kind === 'single-source' && inst.sites * inst.zones > TREE_MAX_PAIRS;
+}
+
+async function solveWith(
+  inst: Instance,
+  deadline: Deadline,
+  limitMs: number,
+  shouldStop: () => boolean,
+  useMip: boolean,
+  random: Random,
+  { initial, helpers }: CapacitatedOptions,
+  knapsacks: SiteKnapsacks | undefined,
 ): Promise<CapacitatedOutcome> {
   const methods = ['construction', 'local-search'];
   let best = construct(inst, deadline);
@@ -154,9 +179,9 @@ export async function solveCapacitated(
   let bestCost = best ? totalCost(best) : Infinity;
   // single-source models of this size go to our branch-and-bound, multi-source ones to HiGHS;
   // larger single-source ones are improved region by region after the bound
-  const treePossible = inst.kind === 'single-source' && inst.sites * inst.zones <= TREE_MAX_PAIRS;
+  const regionsPossible = isRegionModel(inst);
+  const treePossible = inst.kind === 'single-source' && !regionsPossible;
   const mipPossible = !treePossible && useMip && inst.sites * (inst.zones + 1) <= MIP_MAX_COLUMNS;
-  const regionsPossible = inst.kind === 'single-source' && !treePossible;
   if (regionsPossible && helpers && helpers.threads > 1) helpers.warm?.();
   const seen = new Set<string>();
   const consider = (s: AssignmentState, deep: boolean) => {
@@ -197,6 +222,7 @@ export async function solveCapacitated(
   let bestRelaxed: RelaxedSolution | null = null;
   const lag = runLagrangian(inst, {
     deadline: lagrangianDeadline,
+    knapsacks,
     upperBound: () => bestCost,
     fractional,
     closeEnough: (bound) => provenOptimal(inst, bestCost, bound),
@@ -356,6 +382,7 @@ export async function solveCapacitated(
         closeEnough: (bound) => provenOptimal(inst, bestCost, bound),
         initial: lag.multipliers,
         initialLambda: lag.lambda,
+        knapsacks,
       });
       lowerBound = Math.max(lowerBound, again.bound);
     }

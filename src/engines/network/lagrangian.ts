@@ -1,6 +1,7 @@
 import type { Deadline } from '../control.js';
 import type { Instance } from './instance.js';
 import { knapsackScratch, solveKnapsack } from './knapsack.js';
+import { serialSiteKnapsacks, type SiteKnapsacks } from './site-knapsacks.js';
 import { chooseOpenSites, siteChoiceScratch, SITE_FREE, SITE_OPEN } from './site-choice.js';
 
 /**
@@ -34,6 +35,8 @@ export interface LagrangianOptions {
   initial?: Float64Array;
   /** starting step scale (default 2; lower when warm-started) */
   initialLambda?: number;
+  /** who solves the site knapsacks (default: this thread, one after another) */
+  knapsacks?: SiteKnapsacks;
 }
 
 export interface LagrangianResult {
@@ -49,7 +52,7 @@ export interface LagrangianResult {
 }
 
 export function runLagrangian(inst: Instance, options: LagrangianOptions): LagrangianResult {
-  const { sites, zones, cost, demand, capacity, fixed, mustOpen } = inst;
+  const { sites, zones, cost, mustOpen } = inst;
   const u = options.initial ? options.initial.slice() : new Float64Array(zones);
   if (!options.initial)
     for (let z = 0; z < zones; z++) {
@@ -57,10 +60,7 @@ export function runLagrangian(inst: Instance, options: LagrangianOptions): Lagra
       for (let i = 0; i < sites; i++) best = Math.min(best, cost[z * sites + i]);
       u[z] = best;
     }
-  const profit = new Float64Array(zones);
-  const chosen = new Float64Array(zones);
-  const items = new Int32Array(zones);
-  const scratch = knapsackScratch(zones);
+  const knapsacks = options.knapsacks ?? serialSiteKnapsacks(inst, options.fractional ?? false);
   const siteValue = new Float64Array(sites);
   const served: Int32Array[] = new Array(sites);
   const open = new Uint8Array(sites);
@@ -79,28 +79,7 @@ export function runLagrangian(inst: Instance, options: LagrangianOptions): Lagra
   let iteration = 0;
   let converged = false;
   for (; iteration < maxIterations && !options.deadline.expired(); iteration++) {
-    for (let z = 0; z < zones; z++) profit[z] = 0;
-    for (let i = 0; i < sites; i++) {
-      let count = 0;
-      for (let z = 0; z < zones; z++) {
-        const p = u[z] - cost[z * sites + i];
-        if (p > 1e-12) {
-          profit[z] = p;
-          items[count++] = z;
-        }
-      }
-      let value = 0;
-      if (count > 0) {
-        value = solveKnapsack(items, count, profit, demand, capacity[i], chosen, scratch, options.fractional).value;
-      }
-      siteValue[i] = fixed[i] - value;
-      let taken = 0;
-      for (let k = 0; k < count; k++) if (chosen[items[k]] > 0.5) taken++;
-      const list = new Int32Array(taken);
-      taken = 0;
-      for (let k = 0; k < count; k++) if (chosen[items[k]] > 0.5) list[taken++] = items[k];
-      served[i] = list;
-    }
+    knapsacks.solve(u, siteValue, served);
     let bound = 0;
     for (let z = 0; z < zones; z++) bound += u[z];
     chooseOpenSites(inst, siteValue, status, openShare, siteChoice);

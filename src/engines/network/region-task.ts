@@ -3,6 +3,7 @@ import { Random } from '../../shared/random.js';
 import { emptyState, recompute } from './assignment-state.js';
 import { solveCapacitated } from './capacitated.js';
 import type { Instance } from './instance.js';
+import type { SiteKnapsacks } from './site-knapsacks.js';
 
 /**
  * One region of a large single-source model, as plain data so that another thread can solve it
@@ -40,6 +41,12 @@ export interface RegionHelpers {
   solve(task: RegionTask): Promise<RegionAnswer>;
   /** starts the threads ahead of the first region, so none waits for them to load */
   warm?(): void;
+  /**
+   * Site knapsacks solved by the caller's thread and helpers together, for the subgradient that
+   * runs before and after the region search (when the caller's thread would otherwise work alone);
+   * `close` releases them.
+   */
+  siteKnapsacks?(inst: Instance, fractional: boolean): SiteKnapsacks & { close(): void };
 }
 
 export async function solveRegionTask(task: RegionTask): Promise<RegionAnswer> {
