@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { RegionAnswer, RegionHelpers, RegionTask } from '../engines/network/region-task.js';
-import { createSharedSiteKnapsacks } from './site-knapsack-helpers.js';
+import { createSharedSiteKnapsacks, type ClosableSiteKnapsacks } from './site-knapsack-helpers.js';
 
 export interface ClosableRegionHelpers extends RegionHelpers {
   /** stops the threads; the helpers start them again if asked to solve afterwards */
@@ -16,6 +16,7 @@ export interface ClosableRegionHelpers extends RegionHelpers {
 /** One thread per core by default: while they work, the calling thread only hands out regions. */
 export function createRegionHelpers(threads = availableParallelism()): ClosableRegionHelpers {
   let pool: Piscina | null = null;
+  let knapsacks: ClosableSiteKnapsacks | null = null;
   // threads start on first use (or `warm`), so a solve that never needs regions costs nothing
   const started = (): Piscina =>
     (pool ??= new Piscina({
@@ -27,9 +28,16 @@ export function createRegionHelpers(threads = availableParallelism()): ClosableR
     threads,
     solve: (task: RegionTask): Promise<RegionAnswer> => started().run(task),
     warm: () => void started(),
-    // the calling thread solves its share of the knapsacks too
-    siteKnapsacks: (inst, fractional) => createSharedSiteKnapsacks(inst, fractional, threads - 1),
+    siteKnapsacks(inst, fractional) {
+      // one model at a time: its shared memory and threads go when the next model comes
+      knapsacks?.close();
+      // the calling thread solves its share of the knapsacks too
+      knapsacks = createSharedSiteKnapsacks(inst, fractional, threads - 1);
+      return knapsacks;
+    },
     async close() {
+      knapsacks?.close();
+      knapsacks = null;
       const running = pool;
       pool = null;
       await running?.destroy();

@@ -46,7 +46,7 @@ describe('region helper threads', () => {
       warm: helpers.warm,
       siteKnapsacks: (inst, fractional) => {
         const shared = helpers.siteKnapsacks!(inst, fractional);
-        return { solve: (u, value, served) => (knapsackRounds++, shared.solve(u, value, served)), close: () => shared.close() };
+        return { solve: (u, value, served) => (knapsackRounds++, shared.solve(u, value, served)) };
       },
     };
     const solution = await solveNetwork(problem, { timeLimitMs: 6_000, seed: 1, regionHelpers: counted });

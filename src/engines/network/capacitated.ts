@@ -8,7 +8,6 @@ import { solveLocationMip } from './mip.js';
 import { perturbSites } from './site-perturbation.js';
 import { reoptimiseRegions } from './region-search.js';
 import { solveRegionTask, type RegionHelpers } from './region-task.js';
-import type { SiteKnapsacks } from './site-knapsacks.js';
 import type { Random } from '../../shared/random.js';
 
 /** Largest MIP (columns) we hand to HiGHS; beyond it the WASM build rarely finishes in time. */
@@ -147,31 +146,7 @@ export async function solveCapacitated(
   shouldStop: () => boolean,
   useMip: boolean,
   random: Random,
-  options: CapacitatedOptions = {},
-): Promise<CapacitatedOutcome> {
-  // the subgradient of a model too large for the tree runs while the helpers have no regions yet
-  const knapsacks = isRegionModel(inst) && options.helpers && options.helpers.threads > 1 ? options.helpers.siteKnapsacks?.(inst, false) : undefined;
-  try {
-    return await solveWith(inst, deadline, limitMs, shouldStop, useMip, random, options, knapsacks);
-  } finally {
-    knapsacks?.close();
-  }
-}
-
-/** Single-source models too large for our branch-and-bound: improved region by region. */
-function isRegionModel(inst: Instance): boolean {
-  return inst.kind === 'single-source' && inst.sites * inst.zones > TREE_MAX_PAIRS;
-}
-
-async function solveWith(
-  inst: Instance,
-  deadline: Deadline,
-  limitMs: number,
-  shouldStop: () => boolean,
-  useMip: boolean,
-  random: Random,
-  { initial, helpers }: CapacitatedOptions,
-  knapsacks: SiteKnapsacks | undefined,
+  { initial, helpers }: CapacitatedOptions = {},
 ): Promise<CapacitatedOutcome> {
   const methods = ['construction', 'local-search'];
   let best = construct(inst, deadline);
@@ -179,10 +154,12 @@ async function solveWith(
   let bestCost = best ? totalCost(best) : Infinity;
   // single-source models of this size go to our branch-and-bound, multi-source ones to HiGHS;
   // larger single-source ones are improved region by region after the bound
-  const regionsPossible = isRegionModel(inst);
-  const treePossible = inst.kind === 'single-source' && !regionsPossible;
+  const treePossible = inst.kind === 'single-source' && inst.sites * inst.zones <= TREE_MAX_PAIRS;
   const mipPossible = !treePossible && useMip && inst.sites * (inst.zones + 1) <= MIP_MAX_COLUMNS;
+  const regionsPossible = inst.kind === 'single-source' && !treePossible;
   if (regionsPossible && helpers && helpers.threads > 1) helpers.warm?.();
+  // the subgradient runs while the helpers have no regions yet: they take part of its knapsacks
+  const knapsacks = regionsPossible && helpers && helpers.threads > 1 ? helpers.siteKnapsacks?.(inst, false) : undefined;
   const seen = new Set<string>();
   const consider = (s: AssignmentState, deep: boolean) => {
     // one descent may not take the whole budget: on large instances a single one can

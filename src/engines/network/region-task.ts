@@ -43,10 +43,11 @@ export interface RegionHelpers {
   warm?(): void;
   /**
    * Site knapsacks solved by the caller's thread and helpers together, for the subgradient that
-   * runs before and after the region search (when the caller's thread would otherwise work alone);
-   * `close` releases them.
+   * runs before and after the region search (when the caller's thread would otherwise work alone).
+   * They serve until the next call or until the helpers are released; a call for another model
+   * releases the previous one's.
    */
-  siteKnapsacks?(inst: Instance, fractional: boolean): SiteKnapsacks & { close(): void };
+  siteKnapsacks?(inst: Instance, fractional: boolean): SiteKnapsacks;
 }
 
 export async function solveRegionTask(task: RegionTask): Promise<RegionAnswer> {
