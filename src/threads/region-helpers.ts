@@ -1,7 +1,9 @@
 /**
  * Helper threads for the network engine's region search: a piscina pool whose threads each solve
- * one region at a time (`solveRegionTask`). The engine itself never starts threads; the benchmark
- * and the network-study job create helpers and hand them over through `regionHelpers`.
+ * one region at a time (`solveRegionTask`), and, before the regions, the subgradient's site
+ * knapsacks shared with the calling thread (`site-knapsack-helpers.ts`). The engine itself never
+ * starts threads; the benchmark and the network-study job create helpers and hand them over
+ * through `regionHelpers`.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
