@@ -14,7 +14,7 @@ import { chooseOpenSites, siteChoiceScratch, SITE_FREE, SITE_OPEN } from './site
 export interface RelaxedSolution {
   /** 1 when the relaxation opens the site (rounded up when fractional) */
   open: Uint8Array;
-  /** per site, zones its knapsack took */
+  /** per site, zones its knapsack took (valid until the next step: copy to keep) */
   served: Int32Array[];
   /** per site value f_i - knapsack profit */
   siteValue: Float64Array;

@@ -8,7 +8,11 @@ import { knapsackScratch, solveKnapsack, type KnapsackScratch } from './knapsack
  * this interface.
  */
 export interface SiteKnapsacks {
-  /** writes f_i − knapsack profit per site into `siteValue` and the zones each site's knapsack takes into `served` */
+  /**
+   * Writes f_i − knapsack profit per site into `siteValue` and the zones each site's knapsack
+   * takes into `served`. The lists may be views of memory the next call overwrites (the shared
+   * version's are): keep a copy of any that must outlive the step.
+   */
   solve(u: Float64Array, siteValue: Float64Array, served: Int32Array[]): void;
 }
 
