@@ -137,6 +137,12 @@ export interface CapacitatedOptions {
   initial?: AssignmentState;
   /** threads that solve regions of a model too large for the tree; without them, this thread does */
   helpers?: RegionHelpers;
+  /**
+   * When the bound after the subgradient is within `gapShare` of the incumbent, the tree gets only
+   * `treeMs` and nothing runs after it. For regions of a larger model: there such a tree mostly
+   * spends its time proving the region's current solution optimal, and rarely finds a better one.
+   */
+  nearlyProven?: { gapShare: number; treeMs: number };
 }
 
 export async function solveCapacitated(
@@ -146,7 +152,7 @@ export async function solveCapacitated(
   shouldStop: () => boolean,
   useMip: boolean,
   random: Random,
-  { initial, helpers }: CapacitatedOptions = {},
+  { initial, helpers, nearlyProven }: CapacitatedOptions = {},
 ): Promise<CapacitatedOutcome> {
   const methods = ['construction', 'local-search'];
   let best = construct(inst, deadline);
@@ -264,12 +270,14 @@ export async function solveCapacitated(
       bestCost = objective;
     }
   };
+  let cutShort = false;
   if (!optimal && treePossible && !deadline.expired()) {
     methods.push('branch-and-bound');
     const treeStartMs = deadline.elapsedMs();
     let heuristicMs = 0;
+    cutShort = !!nearlyProven && Number.isFinite(bestCost) && bestCost - lowerBound < nearlyProven.gapShare * Math.abs(bestCost);
     const tree = branchAndBound(inst, {
-      deadline,
+      deadline: cutShort ? deadline.within(nearlyProven!.treeMs) : deadline,
       multipliers: lag.multipliers,
       rootBound: lag.bound,
       upperBound: () => bestCost,
@@ -366,7 +374,7 @@ export async function solveCapacitated(
     optimal = provenOptimal(inst, bestCost, lowerBound);
   }
   // time the bound and the exact methods left over goes to the incumbent
-  if (!optimal && best && !share && !deadline.expired()) {
+  if (!optimal && best && !share && !cutShort && !deadline.expired()) {
     methods.push('iterated-local-search');
     const ils = perturbSites(inst, best, deadline, random);
     if (totalCost(ils.best) < bestCost - 1e-9) {

@@ -1,6 +1,6 @@
 import { Deadline } from '../control.js';
 import { Random } from '../../shared/random.js';
-import { emptyState, recompute } from './assignment-state.js';
+import { emptyState, recompute, type AssignmentState } from './assignment-state.js';
 import { solveCapacitated } from './capacitated.js';
 import type { Instance } from './instance.js';
 import type { SiteKnapsacks } from './site-knapsacks.js';
@@ -11,8 +11,12 @@ import type { SiteKnapsacks } from './site-knapsacks.js';
  */
 export interface RegionTask {
   region: Instance;
-  open: Uint8Array;
-  assign: Int32Array;
+  /**
+   * The region's current solution; null when it has none (a region asked to do without one of its
+   * sites, whose zones fit nowhere else in it) and so must be solved from scratch
+   */
+  open: Uint8Array | null;
+  assign: Int32Array | null;
   limitMs: number;
   /**
    * When the region's time is up, as wall-clock epoch milliseconds (the one clock threads share):
@@ -50,14 +54,29 @@ export interface RegionHelpers {
   siteKnapsacks?(inst: Instance, fractional: boolean): SiteKnapsacks;
 }
 
+/**
+ * A region whose bound comes within this share of its current cost gets a tenth of its time for
+ * the tree. Measured on 507 regions of a 500 x 2,000 model, solved one after another: those
+ * (three quarters of them) took 60 % of the time and brought 9 % of the gain; cut short, the
+ * regions together gained 7,336 instead of 7,519 in 63 % of the time.
+ */
+const NEARLY_PROVEN_GAP = 0.0025;
+const NEARLY_PROVEN_TREE_SHARE = 0.1;
+
 export async function solveRegionTask(task: RegionTask): Promise<RegionAnswer> {
   const { region } = task;
-  const incumbent = emptyState(region);
-  incumbent.open.set(task.open);
-  incumbent.assign.set(task.assign);
-  if (!recompute(region, incumbent)) return { open: null, assign: null, optimal: false };
+  let incumbent: AssignmentState | undefined;
+  if (task.open && task.assign) {
+    incumbent = emptyState(region);
+    incumbent.open.set(task.open);
+    incumbent.assign.set(task.assign);
+    if (!recompute(region, incumbent)) return { open: null, assign: null, optimal: false };
+  }
   const limitMs = Math.max(0, Math.min(task.limitMs, task.endsAtEpochMs === undefined ? Infinity : task.endsAtEpochMs - Date.now()));
   const deadline = new Deadline({ timeLimitMs: limitMs });
-  const out = await solveCapacitated(region, deadline, limitMs, () => deadline.expired(), false, new Random(task.seed), { initial: incumbent });
+  const out = await solveCapacitated(region, deadline, limitMs, () => deadline.expired(), false, new Random(task.seed), {
+    initial: incumbent,
+    nearlyProven: { gapShare: NEARLY_PROVEN_GAP, treeMs: NEARLY_PROVEN_TREE_SHARE * limitMs },
+  });
   return out.best ? { open: out.best.open, assign: out.best.assign, optimal: out.optimal } : { open: null, assign: null, optimal: out.optimal };
 }

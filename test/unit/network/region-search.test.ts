@@ -4,7 +4,8 @@ import { Deadline } from '../../../src/engines/control.js';
 import { assignByRegret, emptyState, recompute, totalCost, type AssignmentState } from '../../../src/engines/network/assignment-state.js';
 import { buildInstance, type Instance } from '../../../src/engines/network/instance.js';
 import { reoptimiseRegions } from '../../../src/engines/network/region-search.js';
-import { solveRegionTask, type RegionHelpers, type RegionTask } from '../../../src/engines/network/region-task.js';
+import { solveCapacitated } from '../../../src/engines/network/capacitated.js';
+import { solveRegionTask, type RegionAnswer, type RegionHelpers, type RegionTask } from '../../../src/engines/network/region-task.js';
 import { solveNetwork, type NetworkProblem } from '../../../src/engines/network/index.js';
 import { Random } from '../../../src/shared/random.js';
 import { assertConsistent, randomProblem } from './random-problem.js';
@@ -30,20 +31,33 @@ describe('region search (decomposition for instances too large for the tree)', (
     const start = poorStart(inst);
     const random = new Random(1);
     let regionsSeen = 0;
+    let kickTasks = 0;
+    // the search solves a region on its own thread when a helper throws: collect, then assert
+    const failures: unknown[] = [];
     const solver: RegionHelpers = {
       threads: 1,
       solve: async (task) => {
-        regionsSeen++;
-        // the region's current solution is feasible on its own, and no larger than the instance
-        const incumbent = emptyState(task.region);
-        incumbent.open.set(task.open);
-        incumbent.assign.set(task.assign);
-        assert.ok(recompute(task.region, incumbent), 'region incumbent must be feasible');
-        assert.ok(task.region.sites <= inst.sites && task.region.zones <= inst.zones);
+        try {
+          checkTask(task);
+        } catch (error) {
+          failures.push(error);
+        }
         return solveRegionTask(task);
       },
     };
+    const checkTask = (task: RegionTask) => {
+        regionsSeen++;
+        // the region's current solution, when it has one, is feasible on its own, and no larger than the instance
+        if (task.open && task.assign) {
+          const incumbent = emptyState(task.region);
+          incumbent.open.set(task.open);
+          incumbent.assign.set(task.assign);
+          assert.ok(recompute(task.region, incumbent), 'region incumbent must be feasible');
+        } else kickTasks++;
+        assert.ok(task.region.sites <= inst.sites && task.region.zones <= inst.zones);
+    };
     const result = await reoptimiseRegions(inst, start, new Deadline({ timeLimitMs: 4_000 }), random, solver, { maxPairs: 400, regionMs: 200 });
+    assert.deepEqual(failures, []);
     assert.ok(regionsSeen > 0 && result.regions === regionsSeen);
     assert.ok(result.improvements > 0);
     const check = { ...result.best, load: result.best.load.slice() };
@@ -92,6 +106,50 @@ describe('region search (decomposition for instances too large for the tree)', (
       const closed = await reoptimiseRegions(closer, startWith(closer, 10), new Deadline({ timeLimitMs: 2_000 }), new Random(5), solver, { maxPairs: 300, regionMs: 200 });
       assert.equal(closed.best.openCount, 5, `${threads} threads: sites close down to the minimum, and no further`);
     }
+  });
+
+  it('once no region improves the solution, kicks it: an area solved without one of its open sites, kept only when the regions around it repair it to something cheaper', async () => {
+    const inst = buildInstance(problemOf(21, 16, 70, 2));
+    const start = poorStart(inst);
+    const kicked: { closed: number; answer: RegionAnswer }[] = [];
+    const solver: RegionHelpers = {
+      threads: 2,
+      solve: async (task) => {
+        const answer = await solveRegionTask(task);
+        // a kick's area is the only region with a site without room (the instance has none)
+        const closed = Array.from(task.region.capacity).flatMap((c, j) => (c === 0 ? [j] : []));
+        if (closed.length > 0) {
+          assert.equal(closed.length, 1, 'a kick closes one site');
+          if (task.open && task.assign) assert.ok(task.open[closed[0]] === 0 && !task.assign.includes(closed[0]), 'the area starts without it');
+          kicked.push({ closed: closed[0], answer });
+        }
+        return answer;
+      },
+    };
+    const result = await reoptimiseRegions(inst, start, new Deadline({ timeLimitMs: 3_000 }), new Random(8), solver, { maxPairs: 300, regionMs: 100 });
+    assert.ok(result.kicks > 0 && kicked.length >= result.kicks, `${result.kicks} kicks`);
+    for (const { closed, answer } of kicked) if (answer.assign) assert.ok(!answer.assign.includes(closed), 'no zone is served by the site the kick closed');
+    const check = { ...result.best, load: result.best.load.slice() };
+    assert.ok(recompute(inst, check), 'the result must be feasible');
+    assert.equal(totalCost(check), totalCost(result.best));
+    assert.ok(totalCost(result.best) <= totalCost(start));
+  });
+
+  it('gives a region whose bound comes near its current cost a short tree and nothing after it', async () => {
+    const inst = buildInstance(problemOf(23, 12, 60, 1.3));
+    const start = poorStart(inst);
+    const solve = (nearlyProven?: { gapShare: number; treeMs: number }) =>
+      solveCapacitated(inst, new Deadline({ timeLimitMs: 3_000 }), 3_000, () => false, false, new Random(1), { initial: start, nearlyProven });
+    // every gap counts as near: the tree gets no time, and no local search follows it
+    const cut = await solve({ gapShare: 1, treeMs: 0 });
+    assert.ok(cut.methods.includes('branch-and-bound'), 'the bound alone did not prove this one');
+    assert.ok(!cut.methods.includes('iterated-local-search'));
+    assert.equal(cut.optimal, false);
+    assert.ok(cut.cost <= totalCost(start) && cut.lowerBound <= cut.cost);
+    // no gap counts as near: the tree runs to the end
+    const full = await solve({ gapShare: 0, treeMs: 0 });
+    assert.equal(full.optimal, true);
+    assert.ok(full.cost <= cut.cost);
   });
 
   it('solves a region on its own thread when a helper thread fails', async () => {
