@@ -19,6 +19,9 @@ export interface RegionSearchResult {
   kicks: number;
 }
 
+/** A sweep whose gain is below this share of the cost counts as stalled. */
+const STALL_SHARE = 1e-4;
+
 interface Region {
   sites: number[];
   zones: number[];
@@ -235,9 +238,6 @@ function withoutSite(sub: Instance, s: AssignmentState, j: number, addRoom: numb
     trial.open[pick] = 1;
   }
 }
-
-/** A sweep whose gain is below this share of the cost counts as stalled. */
-const STALL_SHARE = 1e-4;
 
 /**
  * A helper thread that fails (out of memory, a module that would not load) costs its region, not
