@@ -1,4 +1,5 @@
 import type { Instance } from './instance.js';
+import { packStranded } from './zone-packing.js';
 
 /** A single-source solution: which sites are open, which site serves each zone, site loads. */
 export interface AssignmentState {
@@ -56,7 +57,8 @@ export function recompute(inst: Instance, s: AssignmentState): boolean {
 
 /**
  * Assigns every zone to an open site, hardest zones first (largest regret between their two
- * cheapest open sites with room). Returns false when some zone fits nowhere.
+ * cheapest open sites with room), then the zones that fit nowhere by moving others (see
+ * `packStranded`). Returns false when some zone is still without a site.
  */
 export function assignByRegret(inst: Instance, s: AssignmentState, zones: ArrayLike<number> | null = null): boolean {
   const { sites, cost, demand, capacity } = inst;
@@ -80,7 +82,7 @@ export function assignByRegret(inst: Instance, s: AssignmentState, zones: ArrayL
     regret.set(z, (b2 === Infinity ? 1e18 : b2 - b1) * (1 + demand[z]));
   }
   todo.sort((a, b) => regret.get(b)! - regret.get(a)! || a - b);
-  let ok = true;
+  const stranded: number[] = [];
   for (const z of todo) {
     let best = -1;
     let bestCost = Infinity;
@@ -93,13 +95,14 @@ export function assignByRegret(inst: Instance, s: AssignmentState, zones: ArrayL
       }
     }
     if (best < 0) {
-      ok = false;
       s.assign[z] = -1;
+      stranded.push(z);
       continue;
     }
     s.assign[z] = best;
     s.load[best] += demand[z];
     s.serviceCost += bestCost;
   }
-  return ok;
+  // the last large zones often fit nowhere although the open sites could hold every zone
+  return stranded.length === 0 || packStranded(inst, s, stranded);
 }

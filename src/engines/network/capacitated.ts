@@ -88,10 +88,21 @@ function construct(inst: Instance, deadline: Deadline): AssignmentState | null {
 
 /**
  * Turns a relaxed solution into a feasible one: keep the sites it opens (adding the most
- * attractive others until capacity covers demand), keep zones where a knapsack put them when it
- * fits, place the rest by regret.
+ * attractive others until capacity covers demand with `margin` to spare), keep zones where a
+ * knapsack put them when it fits, place the rest by regret.
  */
 function repairRelaxed(inst: Instance, relaxed: RelaxedSolution, margin = 1.02): AssignmentState | null {
+  // on tight models the best sites leave less than the margin spare: try them as they are too
+  const loose = repairAtMargin(inst, relaxed, margin);
+  let capacity = 0;
+  for (let i = 0; i < inst.sites; i++) if (relaxed.open[i] || inst.mustOpen[i]) capacity += inst.capacity[i];
+  if (capacity >= inst.totalDemand * margin) return loose;
+  const tight = repairAtMargin(inst, relaxed, 1);
+  if (!tight || (loose && totalCost(loose) <= totalCost(tight))) return loose;
+  return tight;
+}
+
+function repairAtMargin(inst: Instance, relaxed: RelaxedSolution, margin: number): AssignmentState | null {
   const s = emptyState(inst);
   let capacity = 0;
   let count = 0;
