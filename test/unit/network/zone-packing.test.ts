@@ -5,6 +5,11 @@ import { buildInstance, type Instance } from '../../../src/engines/network/insta
 import { packStranded } from '../../../src/engines/network/zone-packing.js';
 import { Random } from '../../../src/shared/random.js';
 
+/** Two sites with no fixed cost; `serviceCost` zone-major. */
+function twoSites(demand: number[], serviceCost: number[], capacity: [number, number]): Instance {
+  return buildInstance({ kind: 'single-source', siteCount: 2, zoneCount: demand.length, demand, serviceCost, fixedCost: [0, 0], capacity });
+}
+
 /** Every site open, nothing assigned. */
 function allOpen(inst: Instance): AssignmentState {
   const s = emptyState(inst);
@@ -25,15 +30,7 @@ describe('packing zones a greedy pass stranded', () => {
   it('moves a placed zone to another site to make room', () => {
     // the two 5s are each cheapest at a different site, so greedy splits them and the 6 fits nowhere;
     // the only packing is {5, 5} and {4, 6}
-    const inst = buildInstance({
-      kind: 'single-source',
-      siteCount: 2,
-      zoneCount: 4,
-      demand: [5, 5, 4, 6],
-      serviceCost: [0, 50, 50, 0, 0, 9, 3, 4],
-      fixedCost: [0, 0],
-      capacity: [10, 10],
-    });
+    const inst = twoSites([5, 5, 4, 6], [0, 50, 50, 0, 0, 9, 3, 4], [10, 10]);
     const s = allOpen(inst);
     assert.ok(assignByRegret(inst, s));
     assertPacked(inst, s);
@@ -44,15 +41,7 @@ describe('packing zones a greedy pass stranded', () => {
 
   it('splits two sites\' zones afresh when room scattered over both is too small on each', () => {
     // sites hold {5, 2} each (3 free on each): the 6 fits only after regrouping into {5, 5} and {2, 2, 6}
-    const big = buildInstance({
-      kind: 'single-source',
-      siteCount: 2,
-      zoneCount: 5,
-      demand: [5, 2, 5, 2, 6],
-      serviceCost: [0, 9, 0, 9, 9, 0, 9, 0, 1, 3],
-      fixedCost: [0, 0],
-      capacity: [10, 10],
-    });
+    const big = twoSites([5, 2, 5, 2, 6], [0, 9, 0, 9, 9, 0, 9, 0, 1, 3], [10, 10]);
     const t = allOpen(big);
     t.assign.set([0, 0, 1, 1, -1]);
     recompute(big, t);
@@ -66,17 +55,9 @@ describe('packing zones a greedy pass stranded', () => {
   });
 
   it('gives up, with a consistent state, when the open capacity is short', () => {
-    const inst = buildInstance({
-      kind: 'single-source',
-      siteCount: 2,
-      zoneCount: 4,
-      demand: [6, 6, 6, 6],
-      serviceCost: [1, 2, 1, 2, 2, 1, 2, 1],
-      fixedCost: [0, 0],
-      capacity: [20, 20],
-    });
+    const inst = twoSites([6, 6, 6, 6], [1, 2, 1, 2, 2, 1, 2, 1], [20, 20]);
     const s = allOpen(inst);
-    // three 6s fit a site of 20: shrink the capacities in the instance copy so only two do
+    // buildInstance refuses capacity below demand, so the shortage (23 for 24) is made on a copy
     const tight: Instance = { ...inst, capacity: Float64Array.from([13, 10]) };
     assert.equal(assignByRegret(tight, s), false);
     let placed = 0;
