@@ -136,4 +136,34 @@ describe('0/1 knapsack', () => {
       assert.ok(Math.abs(p - direct) < 1e-7 && w <= capacity, `case ${t}: chosen items do not realise the optimum`);
     }
   });
+
+  it('keeps the optimum on wide tables, which a search settles instead of the table (sites covering demand)', () => {
+    const r = new Random(21);
+    const scratch = knapsackScratch(64);
+    let ties = 0;
+    for (let t = 0; t < 200; t++) {
+      const n = 8 + Math.floor(r.next() * 40);
+      const items = Int32Array.from({ length: n }, (_, i) => i);
+      // capacities in the hundreds, no common divisor: a table thousands of units wide per item
+      const weight = Float64Array.from({ length: n }, () => r.range(35, 400));
+      const profit = Float64Array.from(weight, (w) => w * (1 + (t % 2 ? 0.02 : 0.4) * (r.next() - 0.5)));
+      // every fourth case: equal ratios throughout, where the search has no bound to prune with
+      if (t % 4 === 0) {
+        profit.set(weight);
+        ties++;
+      }
+      const total = weight.reduce((a, b) => a + b, 0);
+      const capacity = Math.floor(total * (0.2 + 0.7 * r.next()));
+      const direct = solveKnapsack(items, n, profit, weight, capacity, new Float64Array(n), scratch, false, true).value;
+      const chosen = new Float64Array(n);
+      const searched = solveKnapsack(items, n, profit, weight, capacity, chosen, scratch, false, false);
+      let w = 0;
+      let p = 0;
+      for (let i = 0; i < n; i++) if (chosen[i] > 0.5) (w += weight[i]), (p += profit[i]);
+      assert.ok(searched.exact, `case ${t}: not solved exactly`);
+      assert.ok(Math.abs(searched.value - direct) < 1e-7 * Math.max(1, direct), `case ${t}: ${searched.value} vs ${direct}`);
+      assert.ok(Math.abs(p - searched.value) < 1e-7 * Math.max(1, p) && w <= capacity, `case ${t}: chosen items do not realise the value`);
+    }
+    assert.equal(ties, 50);
+  });
 });
