@@ -37,6 +37,31 @@ export function knapsackScratch(items: number): KnapsackScratch {
   };
 }
 
+/** The scratch arrays sized for `count` items; returns `scratch.ranked` for the caller to fill. */
+function roomFor(scratch: KnapsackScratch, count: number): Int32Array {
+  if (scratch.ranked.length < count) {
+    scratch.ranked = new Int32Array(count);
+    scratch.core = new Int32Array(count);
+    scratch.path = new Uint8Array(count);
+    scratch.bestPath = new Uint8Array(count);
+    scratch.ratio = new Float64Array(count);
+  }
+  return scratch.ranked;
+}
+
+/** Sorts the first `count` items of `scratch.ranked` by profit per weight, highest first. */
+function rankByRatio(count: number, profit: Float64Array, weight: Float64Array, scratch: KnapsackScratch): Int32Array {
+  const order = scratch.ranked.subarray(0, count);
+  for (let k = 0; k < count; k++) {
+    const p = profit[order[k]];
+    const w = weight[order[k]];
+    // an item that weighs nothing comes first when it is worth something, and last when it costs
+    scratch.ratio[k] = w > 0 ? p / w : p > 0 ? Infinity : p < 0 ? -Infinity : 0;
+  }
+  sortByRatio(order, scratch.ratio, 0, count - 1);
+  return order;
+}
+
 /**
  * Sorts items[lo..hi] by ratio, highest first, moving the ratios with them (ties by item index).
  * A comparator passed to the typed array's sort is called through a function per comparison,
@@ -189,13 +214,7 @@ function reduceThenSolve(
   chosen: Float64Array,
   scratch: KnapsackScratch,
 ): KnapsackResult | null {
-  if (scratch.ranked.length < count) {
-    scratch.ranked = new Int32Array(count);
-    scratch.core = new Int32Array(count);
-    scratch.path = new Uint8Array(count);
-    scratch.bestPath = new Uint8Array(count);
-  }
-  const ranked = scratch.ranked;
+  const ranked = roomFor(scratch, count);
   let positive = 0;
   for (let k = 0; k < count; k++) {
     const item = items[k];
@@ -203,10 +222,7 @@ function reduceThenSolve(
     if (profit[item] > 0) ranked[positive++] = item;
     else chosen[item] = 0;
   }
-  const order = ranked.subarray(0, positive);
-  if (scratch.ratio.length < positive) scratch.ratio = new Float64Array(Math.max(positive, 2 * scratch.ratio.length));
-  for (let k = 0; k < positive; k++) scratch.ratio[k] = profit[order[k]] / weight[order[k]];
-  sortByRatio(order, scratch.ratio, 0, positive - 1);
+  const order = rankByRatio(positive, profit, weight, scratch);
   let room = capacity;
   let before = 0;
   let b = 0;
@@ -476,9 +492,8 @@ function dantzigBound(
   chosen: Float64Array,
   scratch: KnapsackScratch,
 ): KnapsackResult {
-  if (scratch.order.length < count) scratch.order = new Int32Array(count);
-  const order = Array.from(items.subarray(0, count));
-  order.sort((a, b) => profit[b] * weight[a] - profit[a] * weight[b]);
+  roomFor(scratch, count).set(items.subarray(0, count));
+  const order = rankByRatio(count, profit, weight, scratch);
   let room = capacity;
   let value = 0;
   for (const item of order) {
