@@ -87,6 +87,14 @@ describe('branch-and-bound on the Lagrangian bound', () => {
   });
 });
 
+/** Weight and profit of the items a knapsack solution takes. */
+function chosenTotals(chosen: Float64Array, weight: Float64Array, profit: Float64Array): { w: number; p: number } {
+  let w = 0;
+  let p = 0;
+  for (let i = 0; i < chosen.length; i++) if (chosen[i] > 0.5) (w += weight[i]), (p += profit[i]);
+  return { w, p };
+}
+
 describe('0/1 knapsack', () => {
   it('matches enumeration on both of its dynamic programs', () => {
     const r = new Random(4);
@@ -107,9 +115,7 @@ describe('0/1 knapsack', () => {
       for (const needTable of [false, true]) {
         const chosen = new Float64Array(n);
         const result = solveKnapsack(items, n, profit, weight, capacity, chosen, scratch, false, needTable);
-        let w = 0;
-        let p = 0;
-        for (let i = 0; i < n; i++) if (chosen[i] > 0.5) (w += weight[i]), (p += profit[i]);
+        const { w, p } = chosenTotals(chosen, weight, profit);
         assert.ok(Math.abs(result.value - best) < 1e-9, `case ${t}: ${result.value} vs ${best}`);
         assert.ok(Math.abs(p - best) < 1e-9 && w <= capacity, `case ${t}: chosen items do not realise the optimum`);
       }
@@ -129,9 +135,7 @@ describe('0/1 knapsack', () => {
       const direct = solveKnapsack(items, n, profit, weight, capacity, new Float64Array(n), scratch, false, true).value;
       const chosen = new Float64Array(n);
       const reduced = solveKnapsack(items, n, profit, weight, capacity, chosen, scratch, false, false);
-      let w = 0;
-      let p = 0;
-      for (let i = 0; i < n; i++) if (chosen[i] > 0.5) (w += weight[i]), (p += profit[i]);
+      const { w, p } = chosenTotals(chosen, weight, profit);
       assert.ok(Math.abs(reduced.value - direct) < 1e-7, `case ${t}: ${reduced.value} vs ${direct}`);
       assert.ok(Math.abs(p - direct) < 1e-7 && w <= capacity, `case ${t}: chosen items do not realise the optimum`);
     }
@@ -157,9 +161,7 @@ describe('0/1 knapsack', () => {
       const direct = solveKnapsack(items, n, profit, weight, capacity, new Float64Array(n), scratch, false, true).value;
       const chosen = new Float64Array(n);
       const searched = solveKnapsack(items, n, profit, weight, capacity, chosen, scratch, false, false);
-      let w = 0;
-      let p = 0;
-      for (let i = 0; i < n; i++) if (chosen[i] > 0.5) (w += weight[i]), (p += profit[i]);
+      const { w, p } = chosenTotals(chosen, weight, profit);
       assert.ok(searched.exact, `case ${t}: not solved exactly`);
       assert.ok(Math.abs(searched.value - direct) < 1e-7 * Math.max(1, direct), `case ${t}: ${searched.value} vs ${direct}`);
       assert.ok(Math.abs(p - searched.value) < 1e-7 * Math.max(1, p) && w <= capacity, `case ${t}: chosen items do not realise the value`);
