@@ -71,9 +71,9 @@ function sortByRatio(items: Int32Array, ratio: Float64Array, lo: number, hi: num
   while (hi - lo > 16) {
     const mid = (lo + hi) >>> 1;
     // median of three as pivot
-    if (before(ratio, items, mid, lo)) swap(items, ratio, mid, lo);
-    if (before(ratio, items, hi, lo)) swap(items, ratio, hi, lo);
-    if (before(ratio, items, hi, mid)) swap(items, ratio, hi, mid);
+    if (ranksAhead(ratio, items, mid, lo)) swap(items, ratio, mid, lo);
+    if (ranksAhead(ratio, items, hi, lo)) swap(items, ratio, hi, lo);
+    if (ranksAhead(ratio, items, hi, mid)) swap(items, ratio, hi, mid);
     const pivotRatio = ratio[mid];
     const pivotItem = items[mid];
     let i = lo;
@@ -107,7 +107,7 @@ function sortByRatio(items: Int32Array, ratio: Float64Array, lo: number, hi: num
 }
 
 /** Whether position a belongs before position b: higher ratio, then lower item index. */
-function before(ratio: Float64Array, items: Int32Array, a: number, b: number): boolean {
+function ranksAhead(ratio: Float64Array, items: Int32Array, a: number, b: number): boolean {
   return ratio[a] > ratio[b] || (ratio[a] === ratio[b] && items[a] < items[b]);
 }
 
