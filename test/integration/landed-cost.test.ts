@@ -4,7 +4,6 @@
  * by reading their text back), bad input named field by field, and tenancy.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { newTenant, sampleWarehouse, startHarness, testDatabaseUrl, type Harness, type Tenant } from '../support/harness.js';
 import { runPortolan, type CliRun } from '../support/cli.js';
+import { pdfPageCount, pdfText } from '../support/pdf-text.js';
 
 const ECB_XML = `<?xml version="1.0" encoding="UTF-8"?>
 <gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
@@ -49,18 +49,6 @@ const SHIPMENT = {
   declaration: { signatory: 'Ada Lovelace', place: 'London', date: '2026-11-20', signatureText: '/s/ Ada Lovelace' },
 };
 const XDR_RATES = [{ date: '2026-11-01', base: 'EUR', rates: { GBP: '0.85', USD: '1.10', XDR: '0.86' } }];
-
-function pdfText(pdf: Buffer): string {
-  const out = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf });
-  assert.equal(out.status, 0, 'pdftotext (poppler-utils) reads the PDF');
-  return out.stdout.toString('utf8');
-}
-
-function pdfPages(pdf: Buffer): number {
-  const out = spawnSync('pdfinfo', ['-'], { input: pdf });
-  const m = /Pages:\s+(\d+)/.exec(out.stdout?.toString() ?? '');
-  return m ? Number(m[1]) : Number(/\/Type \/Pages[\s\S]*?\/Count (\d+)/.exec(pdf.toString('latin1'))?.[1]);
-}
 
 describe('cross-border API', () => {
   let h: Harness;
@@ -210,7 +198,7 @@ describe('cross-border API', () => {
       assert.match(String(r.headers['content-disposition']), new RegExp(`${type}-INV-1001\\.pdf`));
       const pdf = r.rawPayload;
       assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
-      assert.equal(pdfPages(pdf), 1);
+      assert.equal(pdfPageCount(pdf), 1);
       assert.equal(r.headers['x-page-count'], '1');
       const text = pdfText(pdf);
       for (const p of patterns) assert.match(text, p, `${type} shows ${p}`);

@@ -1,14 +1,14 @@
 /**
  * Customs documents: every problem is reported before printing, and each document renders with the
- * fields carriers require. Text is read back from uncompressed PDF streams (pdftotext is not
- * installed on the build machine).
+ * fields carriers require. Text is read back with pdftotext when installed, else from the PDF's
+ * own content streams (test/support/pdf-text.ts).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CustomsDocumentError, checkCustomsDocuments, loadHs2022Index, renderCustomsDocument } from '../../../src/engines/customs/index.js';
 import { INCOTERMS_2020 } from '../../../src/engines/landed-cost/index.js';
 import { XDR_RATES, shipment } from './fixtures.js';
-import { pdfPageCount, pdfText } from './pdf-text.js';
+import { pdfPageCount, pdfText } from '../../support/pdf-text.js';
 
 const hsIndex = loadHs2022Index();
 const opts = { hsIndex, rates: XDR_RATES, compress: false };

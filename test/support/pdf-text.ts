@@ -1,9 +1,11 @@
 /**
  * Reads back the text and page count of a PDF: with pdftotext (poppler-utils) when it is installed,
- * else from the uncompressed content streams pdfkit writes with `compress: false` (standard fonts,
- * WinAnsi; each TJ array becomes one string). PDF_TEXT=streams forces the fallback.
+ * else from the content streams pdfkit writes, inflated when compressed (standard fonts, WinAnsi;
+ * each TJ array becomes one string), so `npm test` needs no system package. PDF_TEXT=streams forces
+ * the fallback.
  */
 import { spawnSync } from 'node:child_process';
+import { inflateSync } from 'node:zlib';
 
 const hasPdftotext = process.env.PDF_TEXT !== 'streams' && spawnSync('pdftotext', ['-v']).error === undefined;
 const WINANSI_EXTRA: Record<number, string> = { 0x80: '€', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x96: '–', 0x97: '—' };
@@ -25,8 +27,20 @@ export function pdfText(pdf: Buffer): string {
   return pdfStreamText(pdf);
 }
 
-export function pdfStreamText(pdf: Buffer): string {
+/** The file with each Flate-compressed stream replaced by its inflated bytes. */
+function inflatedSource(pdf: Buffer): string {
   const src = pdf.toString('latin1');
+  return src.replace(/stream\r?\n([\s\S]*?)\r?\nendstream/g, (whole, body: string) => {
+    try {
+      return `stream\n${inflateSync(Buffer.from(body, 'latin1')).toString('latin1')}\nendstream`;
+    } catch {
+      return whole;
+    }
+  });
+}
+
+export function pdfStreamText(pdf: Buffer): string {
+  const src = inflatedSource(pdf);
   const lines: string[] = [];
   for (const m of src.matchAll(/\[((?:<[0-9a-fA-F]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g)) {
     let s = '';
