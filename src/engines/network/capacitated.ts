@@ -182,6 +182,8 @@ export async function solveCapacitated(
   const knapsacks = regionsPossible && helpers && helpers.threads > 1 ? helpers.siteKnapsacks?.(inst, false) : undefined;
   const seen = new Set<string>();
   const consider = (s: AssignmentState, deep: boolean) => {
+    // every source of candidates keeps to the limits on open sites; one that did not must not win
+    if (s.openCount > inst.maxOpen || s.openCount < inst.minOpen) return;
     // one descent may not take the whole budget: on large instances a single one can
     const descent = deadline.within(DESCENT_SHARE * limitMs);
     // ejection chains and site moves over thousands of zones are slow, and the region search

@@ -30,7 +30,7 @@ export function siteChoiceScratch(inst: Instance): SiteChoiceScratch {
 }
 
 export interface SiteChoice {
-  /** false when the sites not forced closed cannot hold the total demand */
+  /** false when the sites forced open exceed the limit, or the sites not forced closed cannot hold the total demand */
   feasible: boolean;
   /** false when some share is fractional (the site knapsack fell back to its LP bound) */
   integral: boolean;
@@ -55,6 +55,8 @@ export function chooseOpenSites(inst: Instance, value: Float64Array, status: Int
       opened++;
     } else if (status[i] === SITE_FREE) order.push(i);
   }
+  // sites a branch forced open (or zones forced onto them) may already exceed the limit
+  if (opened > inst.maxOpen) return { feasible: false, integral: true };
   order.sort((a, b) => value[a] - value[b] || a - b);
   for (const i of order) {
     if (opened >= inst.maxOpen) break;
