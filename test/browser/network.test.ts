@@ -74,16 +74,21 @@ test('runs a study on the demo merchant and shows map, curve, scenarios and toda
   await page.getByTestId('network-study').waitFor();
   assert.equal(await page.getByTestId('scenario-table').getByTestId('scenario-row').count(), 5);
 
-  // A second study becomes the one shown; the first stays one choice away.
+  // A second study, with sites chosen for reach, becomes the one shown; the first stays one choice away.
   await page.getByTestId('network-max').selectOption('2');
   await page.getByTestId('network-time').selectOption('5');
+  await page.getByTestId('network-objective').selectOption('coverage-2');
   await page.getByTestId('network-run').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="scenario-table"] [data-testid="scenario-row"]').length === 3, undefined, { timeout: 120_000 });
+  const reach = page.getByTestId('scenario-coverage');
+  assert.equal(await reach.count(), 2, 'both scenarios say what their sites were chosen for');
+  assert.match((await reach.first().textContent()) ?? '', /chosen for reach: \d+(\.\d)?\s?% within 2 days/);
   const history = page.getByTestId('network-history');
   await history.waitFor();
   assert.equal(await history.locator('option').count(), 2);
   await history.selectOption({ index: 1 });
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="scenario-table"] [data-testid="scenario-row"]').length === 5);
+  assert.equal(await page.getByTestId('scenario-coverage').count(), 0, 'the first study was for cost');
 });
 
 test('no script errors in the page', () => {

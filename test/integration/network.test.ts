@@ -64,7 +64,8 @@ function checkScenario(s: StudyScenario, r: NetworkStudyResult) {
   const open = new Set(s.openSites);
   for (const i of s.assignment) assert.ok(i >= 0 && open.has(r.sites[i].code), 'every zone is served by an open site');
   assert.equal(new Decimal(s.cost.fixed).plus(s.cost.transport).toFixed(2), new Decimal(s.cost.total).toFixed(2));
-  assert.ok(new Decimal(s.cost.lowerBound).lte(s.cost.total));
+  if (s.objective.kind === 'cost') assert.ok(s.cost.lowerBound !== null && new Decimal(s.cost.lowerBound).lte(s.cost.total));
+  else assert.equal(s.cost.lowerBound, null, 'sites chosen for coverage have no cost bound');
   // The bound's tightness is the engine's business (and its benchmark's); here it must be reported and sane.
   assert.ok(s.gap !== null && s.gap >= 0 && s.gap <= 1, `gap ${s.gap}`);
   assert.ok(s.shareWithinDays['1'] <= s.shareWithinDays['2'] && s.shareWithinDays['2'] <= s.shareWithinDays['3'] && s.shareWithinDays['3'] <= 1);
@@ -120,6 +121,33 @@ describe('network studies', () => {
     for (const s of result.scenarios) assert.ok(s.openSites.includes('SYD1'), `k=${s.warehouses} keeps SYD1`);
   });
 
+  it('chooses sites for coverage within N days when asked, and reaches at least as much demand as the cheapest network', async () => {
+    const body = { maxWarehouses: 2, candidateCities: 8, timeLimitSeconds: 4 };
+    const [byCost, byReach] = await Promise.all([
+      api('POST', '/v1/network-studies', demoKey, body),
+      api('POST', '/v1/network-studies', demoKey, { ...body, objective: 'coverage', coverageWithinDays: 2 }),
+    ]);
+    assert.equal(byReach.status, 202, JSON.stringify(byReach.body));
+    const cost = (await finished(byCost.body.id)).result as NetworkStudyResult;
+    const job = await finished(byReach.body.id);
+    assert.equal(job.status, 'succeeded', JSON.stringify(job.error));
+    const reach = job.result as NetworkStudyResult;
+    assert.deepEqual(reach.sites.map((s) => s.code), cost.sites.map((s) => s.code));
+    for (const [k, s] of reach.scenarios.entries()) {
+      checkScenario(s, reach);
+      assert.equal(s.objective.kind, 'coverage');
+      if (s.objective.kind !== 'coverage') continue;
+      assert.equal(s.objective.withinDays, 2);
+      assert.equal(s.objective.radiusKm, 800);
+      assert.ok(Math.abs(s.objective.coveredShare - s.shareWithinDays['2']) < 1e-9, 'the reported reach is the served network\'s');
+      assert.ok(s.objective.coveredShare <= s.objective.coveredShareBound + 1e-9);
+      assert.equal(cost.scenarios[k].objective.kind, 'cost');
+      // the cheapest network is one of the candidates the coverage solve weighed
+      if (s.status === 'optimal') assert.ok(s.shareWithinDays['2'] >= cost.scenarios[k].shareWithinDays['2'] - 1e-9, `k=${s.warehouses}: ${s.shareWithinDays['2']} vs ${cost.scenarios[k].shareWithinDays['2']}`);
+    }
+    assert.ok(reach.scenarios.some((s) => s.status === 'optimal'), 'coverage on a few hundred zones is proven');
+  });
+
   it('zones by postal code when asked', async () => {
     const r = await api('POST', '/v1/network-studies', demoKey, { zoneBy: 'postalCode', maxWarehouses: 1, candidates: 'existing', timeLimitSeconds: 2, maxZones: 200 });
     assert.equal(r.status, 202, JSON.stringify(r.body));
@@ -148,6 +176,8 @@ describe('network studies', () => {
       [{ candidates: [{ code: 'X', lat: 50, lng: 0, fixedCostPerYear: '-1' }] }, /^candidates\.0\.fixedCostPerYear$/],
       [{ candidates: [{ code: 'X', lat: 50, lng: 0 }, { code: 'X', lat: 51, lng: 0 }] }, /^candidates\[1\]\.code$/],
       [{ unknownOption: true }, /^unknownOption$/],
+      [{ objective: 'speed' }, /^objective$/],
+      [{ objective: 'coverage', coverageWithinDays: 4 }, /^coverageWithinDays$/],
     ];
     for (const [body, field] of cases) {
       const r = await api('POST', '/v1/network-studies', demoKey, body);
@@ -230,6 +260,15 @@ describe('network studies', () => {
     const job = JSON.parse(shown.out) as Job;
     assert.equal(job.status, 'succeeded');
     assert.equal((job.result as NetworkStudyResult).scenarios.length, 2);
+    const reach = await portolan(['network', 'study', '--max-warehouses', '1', '--time-limit', '2', '--cities', '4', '--within-days', '1', '--json']);
+    assert.equal(reach.code, 0, reach.err);
+    const reachJob = JSON.parse(reach.out) as Job;
+    assert.deepEqual((reachJob.result as NetworkStudyResult).scenarios.map((s) => s.objective), [
+      { ...(reachJob.result as NetworkStudyResult).scenarios[0].objective, kind: 'coverage', withinDays: 1, radiusKm: 300 },
+    ]);
+    const tooSlow = await portolan(['network', 'study', '--within-days', '5']);
+    assert.equal(tooSlow.code, 1);
+    assert.match(tooSlow.err, /400.*coverageWithinDays/);
     const bad = await portolan(['network', 'study', '--max-warehouses', '12']);
     assert.equal(bad.code, 1);
     assert.match(bad.err, /400.*maxWarehouses/);

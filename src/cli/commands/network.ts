@@ -25,6 +25,8 @@ export function printStudy(job: Job): void {
     return;
   }
   console.log(`Network study ${job.id}: ${r.demand.orders} orders, ${r.summary.unitsPerYear} units/yr in ${r.demand.studyZones} zones, ${r.sites.length} candidate sites; costs in ${r.currency} per year`);
+  const reach = r.scenarios.find((s) => s.objective?.kind === 'coverage')?.objective; // absent in studies saved before
+  if (reach?.kind === 'coverage') console.log(`Sites chosen for the most demand within ${reach.withinDays} day(s) (${reach.radiusKm} road km), not for cost; gap: to the most demand any such network could reach`);
   const rows = r.scenarios.map((s) => scenarioRow(s, String(s.warehouses)));
   if (r.current) rows.push(scenarioRow(r.current, 'today'));
   printTable(rows);
@@ -50,6 +52,7 @@ export function registerNetworkCommands(program: Command): void {
     .option('--cost-per-unit-km <amount>', 'transport cost per unit per road km (decimal)')
     .option('--fixed-cost <amount>', 'fixed cost per year of a candidate city site (decimal)')
     .option('--cities <n>', 'how many demand cities to add as candidate sites', parseIntOption('--cities', 0))
+    .option('--within-days <n>', 'choose the sites that reach the most demand within N transit days (1 to 3) instead of the cheapest', parseIntOption('--within-days', 1))
     .option('--json', 'print the finished study as JSON')
     .action(async (opts) => {
       if (!['city', 'postalCode'].includes(opts.zoneBy)) throw new CliError(`--zone-by must be city or postalCode, got "${opts.zoneBy}"`);
@@ -61,6 +64,7 @@ export function registerNetworkCommands(program: Command): void {
       if (opts.costPerUnitKm) body.costPerUnitKm = opts.costPerUnitKm;
       if (opts.fixedCost) body.defaultFixedCostPerYear = opts.fixedCost;
       if (opts.cities !== undefined) body.candidateCities = opts.cities;
+      if (opts.withinDays !== undefined) Object.assign(body, { objective: 'coverage', coverageWithinDays: opts.withinDays });
       const client = new ApiClient(opts);
       const created = await client.call<Job>('POST', '/v1/network-studies', body);
       await waitForJob(client, created.id, !opts.json);

@@ -1,6 +1,6 @@
 import { NetworkInputError } from './errors.js';
 import { solveNetwork, type NetworkSolveControl } from './solve.js';
-import type { NetworkSolveStatus } from './types.js';
+import type { NetworkSolution, NetworkSolveStatus } from './types.js';
 
 /**
  * Scenario helper for the product: from demand zones and candidate sites on the map, solve the
@@ -43,7 +43,27 @@ export interface NetworkScenarioInput {
   distanceBandsKm?: number[];
   /** ids of today's warehouses: the current network is costed the same way for comparison */
   currentSiteIds?: string[];
+  /**
+   * Set to choose each scenario's sites for delivery speed instead of cost: the k sites that
+   * reach the most demand within this many transit days (1 to 3). Zones are then served as
+   * cheaply as those sites allow, and the scenario is costed like any other.
+   */
+  coverageWithinDays?: number;
 }
+
+/** What a scenario's sites were chosen for; `gap` and the bound refer to it. */
+export type ScenarioObjective =
+  | { kind: 'cost' }
+  | {
+      kind: 'coverage';
+      withinDays: number;
+      /** road km reachable in that many days (see `transitDaysForKm`) */
+      radiusKm: number;
+      /** share of demand (0..1) within reach of the chosen sites */
+      coveredShare: number;
+      /** proven upper bound on that share for this many sites */
+      coveredShareBound: number;
+    };
 
 export interface ScenarioNetwork {
   siteCount: number;
@@ -55,9 +75,11 @@ export interface ScenarioNetwork {
   fixedCostMinor: number;
   transportCostMinor: number;
   totalCostMinor: number;
-  lowerBoundMinor: number;
-  /** relative optimality gap, 0 when proven optimal */
+  /** proven lower bound on the total cost; null when the sites were chosen for coverage */
+  lowerBoundMinor: number | null;
+  /** relative optimality gap of the objective (cost, or uncovered demand), 0 when proven optimal */
   gap: number;
+  objective: ScenarioObjective;
   meanDistanceKm: number;
   p90DistanceKm: number;
   meanTransitDays: number;
@@ -82,6 +104,11 @@ export function transitDaysForKm(km: number): number {
   if (km <= 800) return 2;
   if (km <= 1500) return 3;
   return 3 + Math.ceil((km - 1500) / 700);
+}
+
+/** The farthest road distance `transitDaysForKm` counts as `days` days (1 to 3). */
+export function kmWithinDays(days: number): number {
+  return [300, 800, 1500][days - 1];
 }
 
 export function greatCircleKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
@@ -118,6 +145,8 @@ function validate(input: NetworkScenarioInput): void {
   if (!Number.isInteger(input.maxSites) || input.maxSites < 1) throw new NetworkInputError('maxSites', 'must be a positive integer');
   if (input.circuityFactor !== undefined) checkNumber('circuityFactor', input.circuityFactor, 1);
   (input.distanceBandsKm ?? []).forEach((b, k) => checkNumber(`distanceBandsKm[${k}]`, b, 0));
+  if (input.coverageWithinDays !== undefined && ![1, 2, 3].includes(input.coverageWithinDays))
+    throw new NetworkInputError('coverageWithinDays', 'must be 1, 2 or 3');
   (input.currentSiteIds ?? []).forEach((id, k) => {
     if (!ids.has(id)) throw new NetworkInputError(`currentSiteIds[${k}]`, `names no candidate site (${id})`);
   });
@@ -157,31 +186,74 @@ export async function solveNetworkScenarios(input: NetworkScenarioInput, control
   const runs = maxK + (input.currentSiteIds?.length ? 1 : 0);
   const perRunMs = (control.timeLimitMs ?? 10_000 * runs) / runs;
   const totalDemand = zones.reduce((a, z) => a + z.demandUnits, 0);
+  const demand = zones.map((z) => z.demandUnits);
+  const capacitated = sites.some((s) => s.capacityUnits !== undefined && s.capacityUnits !== null);
+  const cheapest = (must: number[], k: number, timeLimitMs: number, solveControl: NetworkSolveControl = control) =>
+    solveNetwork(
+      {
+        kind: 'single-source',
+        siteCount: sites.length,
+        zoneCount: zones.length,
+        demand,
+        serviceCost,
+        fixedCost: sites.map((s) => s.fixedCostMinor),
+        capacity: sites.map((s) => s.capacityUnits ?? null),
+        mustOpen: must,
+        openCount: k,
+      },
+      { ...solveControl, timeLimitMs },
+    );
 
-  const describe = async (k: number, must: number[]): Promise<ScenarioNetwork> => {
-    const base = { siteCount: k, openSiteIds: [], assignment: {}, fixedCostMinor: 0, transportCostMinor: 0, totalCostMinor: 0, lowerBoundMinor: 0, gap: Infinity, meanDistanceKm: 0, p90DistanceKm: 0, meanTransitDays: 0, p90TransitDays: 0, shareWithinKm: {}, shareWithinDays: { '1': 0, '2': 0, '3': 0 } };
+  /**
+   * The k sites that reach the most demand within the days asked for, then the cheapest way to
+   * serve every zone from them: the nearest one when sites are unlimited (transport cost grows
+   * with distance), the single-source solve over just those sites when capacities bind.
+   */
+  const fastest = async (must: number[], k: number, withinDays: number): Promise<{ solution: NetworkSolution; objective: ScenarioObjective }> => {
+    const radiusKm = kmWithinDays(withinDays);
+    const reach = await solveNetwork(
+      { kind: 'coverage', siteCount: sites.length, zoneCount: zones.length, demand, serviceCost, distance: Array.from(km), coverageRadius: radiusKm, mustOpen: must, maxOpen: k },
+      { ...control, timeLimitMs: capacitated ? perRunMs / 2 : perRunMs },
+    );
+    const share = (uncovered: number) => (totalDemand > 0 ? Math.min(1, Math.max(0, (totalDemand - uncovered) / totalDemand)) : 1);
+    const objective: ScenarioObjective = { kind: 'coverage', withinDays, radiusKm, coveredShare: share(reach.cost), coveredShareBound: share(reach.lowerBound) };
+    let solution: NetworkSolution = { ...reach, fixedCost: reach.open.reduce((a, i) => a + sites[i].fixedCostMinor, 0) };
+    if (capacitated) {
+      const unserved = (detail: string): NetworkSolution => ({
+        ...solution,
+        status: 'infeasible',
+        infeasibleReason: `capacity: the ${k} sites that reach the most demand within ${withinDays} day(s) cannot hold all demand (${detail})`,
+      });
+      let served: NetworkSolution;
+      try {
+        // the second solve of the scenario: its progress would read as the next scenario's
+        served = await cheapest(reach.open, reach.open.length, perRunMs / 2, { ...control, onProgress: undefined });
+      } catch (error) {
+        if (!(error instanceof NetworkInputError)) throw error;
+        return { solution: unserved(error.message), objective };
+      }
+      if (served.status === 'infeasible') return { solution: unserved(served.infeasibleReason ?? 'no assignment fits'), objective };
+      // the objective's status and gap stay the coverage ones; the costs are the served network's
+      solution = { ...served, status: reach.status, gap: reach.gap };
+      objective.coveredShare = share(zones.reduce((a, z, j) => a + (km[j * sites.length + served.assignment[j]] <= radiusKm ? 0 : z.demandUnits), 0));
+    }
+    return { solution, objective };
+  };
+
+  const describe = async (k: number, must: number[], withinDays?: number): Promise<ScenarioNetwork> => {
+    const base = { siteCount: k, openSiteIds: [], assignment: {}, fixedCostMinor: 0, transportCostMinor: 0, totalCostMinor: 0, lowerBoundMinor: null, gap: Infinity, objective: { kind: 'cost' } as ScenarioObjective, meanDistanceKm: 0, p90DistanceKm: 0, meanTransitDays: 0, p90TransitDays: 0, shareWithinKm: {}, shareWithinDays: { '1': 0, '2': 0, '3': 0 } };
     if (must.length > k) return { ...base, status: 'infeasible', infeasibleReason: `mustOpen: ${must.length} sites must stay open, more than ${k}` };
-    let solution;
+    let solution: NetworkSolution;
+    let objective: ScenarioObjective = { kind: 'cost' };
     try {
-      solution = await solveNetwork(
-        {
-          kind: 'single-source',
-          siteCount: sites.length,
-          zoneCount: zones.length,
-          demand: zones.map((z) => z.demandUnits),
-          serviceCost,
-          fixedCost: sites.map((s) => s.fixedCostMinor),
-          capacity: sites.map((s) => s.capacityUnits ?? null),
-          mustOpen: must,
-          openCount: k,
-        },
-        { ...control, timeLimitMs: perRunMs },
-      );
+      if (withinDays === undefined) solution = await cheapest(must, k, perRunMs);
+      else ({ solution, objective } = await fastest(must, k, withinDays));
     } catch (error) {
       if (error instanceof NetworkInputError) return { ...base, status: 'infeasible', infeasibleReason: error.message };
       throw error;
     }
-    if (solution.status === 'infeasible') return { ...base, status: 'infeasible', infeasibleReason: solution.infeasibleReason };
+    if (solution.status === 'infeasible')
+      return { ...base, objective, status: 'infeasible', infeasibleReason: solution.infeasibleReason };
     const distances = solution.assignment.map((i, j) => km[j * sites.length + i]);
     const weights = zones.map((z) => z.demandUnits);
     const days = distances.map(transitDaysForKm);
@@ -195,8 +267,9 @@ export async function solveNetworkScenarios(input: NetworkScenarioInput, control
       fixedCostMinor: Math.round(solution.fixedCost),
       transportCostMinor: Math.round(solution.serviceCost),
       totalCostMinor: Math.round(solution.fixedCost) + Math.round(solution.serviceCost),
-      lowerBoundMinor: Math.floor(solution.lowerBound),
+      lowerBoundMinor: objective.kind === 'cost' ? Math.floor(solution.lowerBound) : null,
       gap: solution.gap,
+      objective,
       meanDistanceKm: mean(distances),
       p90DistanceKm: weightedQuantile(distances, weights, 0.9),
       meanTransitDays: mean(days),
@@ -209,7 +282,7 @@ export async function solveNetworkScenarios(input: NetworkScenarioInput, control
   const scenarios: ScenarioNetwork[] = [];
   for (let k = 1; k <= maxK; k++) {
     control.onProgress?.((k - 1) / runs, `scenario with ${k} site(s)`);
-    scenarios.push(await describe(k, mustOpen));
+    scenarios.push(await describe(k, mustOpen, input.coverageWithinDays));
   }
   const result: NetworkScenarioResult = { scenarios };
   if (input.currentSiteIds?.length) {

@@ -64,6 +64,7 @@ export async function solveNetworkStudy(payload: StudyPayload, control: SolveCon
       maxSites: maxK,
       circuityFactor: payload.circuityFactor,
       ...(current.length ? { currentSiteIds: current.map((s) => s.code) } : {}),
+      ...(payload.coverageWithinDays !== undefined ? { coverageWithinDays: payload.coverageWithinDays } : {}),
     },
     {
       seed: payload.seed,

@@ -217,6 +217,7 @@ export async function buildStudyPayload(services: Services, merchantId: string, 
     circuityFactor: CIRCUITY,
     timeLimitMs: input.timeLimitSeconds * 1000,
     seed: input.seed,
+    ...(input.objective === 'coverage' ? { coverageWithinDays: input.coverageWithinDays } : {}),
   };
 }
 

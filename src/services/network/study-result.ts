@@ -45,10 +45,11 @@ function scenarioOut(s: ScenarioNetwork, out: StudyOutput): StudyScenario {
       fixed: money(s.fixedCostMinor),
       transport: money(s.transportCostMinor),
       total: money(s.totalCostMinor),
-      lowerBound: money(feasible ? s.lowerBoundMinor : 0),
+      lowerBound: feasible && s.lowerBoundMinor !== null ? money(s.lowerBoundMinor) : null,
       perUnit: feasible && totalUnits > 0 ? new Decimal(s.totalCostMinor).div(scale).div(totalUnits).toFixed(minorDigits) : money(0),
     },
     gap: feasible && Number.isFinite(s.gap) ? s.gap : null,
+    objective: s.objective,
     distanceKm: { mean: round(s.meanDistanceKm), p90: round(s.p90DistanceKm) },
     transitDays: { mean: round(s.meanTransitDays, 2), p90: s.p90TransitDays },
     shareWithinDays: s.shareWithinDays,
@@ -66,6 +67,9 @@ export function shapeStudyResult(out: StudyOutput): NetworkStudyResult {
   const notes = [...meta.notes];
   const merged = out.zones.reduce((a, z) => a + z.mergedZones, 0);
   if (merged > 0) notes.push(`${meta.demand.zones} zones were reduced to ${out.zones.length}: each smaller zone joined the nearest larger zone in its country`);
+  const reach = out.scenarios.find((s) => s.objective.kind === 'coverage')?.objective;
+  if (reach?.kind === 'coverage')
+    notes.push(`each scenario's sites were chosen to reach the most demand within ${reach.withinDays} day(s) (${reach.radiusKm} road km), then every zone served as cheaply as those sites allow; its gap is to the most demand any network of that size reaches`);
   if (current?.status === 'infeasible') notes.push(`today's network cannot serve the demand: ${current.infeasibleReason}`);
   return {
     currency: meta.currency,

@@ -50,6 +50,8 @@ export interface StudyPayload {
   circuityFactor: number;
   timeLimitMs: number;
   seed: number;
+  /** set when the sites are chosen for coverage within this many transit days */
+  coverageWithinDays?: number;
 }
 
 export interface StudyZoneOut extends RawZone {

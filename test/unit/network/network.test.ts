@@ -63,6 +63,14 @@ describe('single-source capacitated facility location', () => {
     assert.ok(solution.open.length <= 3);
     assert.ok(verifySolution(problem, solution.assignment).valid);
     assert.ok(solution.lowerBound <= solution.cost + 1e-9);
+    // a must-open site too small for the demand, and room for no other: the tree must not open a
+    // second site for a zone it forced there
+    const tooSmall = await solveNetwork(
+      { kind: 'single-source', siteCount: 2, zoneCount: 4, demand: [10, 10, 10, 5], serviceCost: [9, 1, 9, 1, 9, 1, 1, 9], fixedCost: [0, 1000], capacity: [100, 30], mustOpen: [1], openCount: 1 },
+      { timeLimitMs: 1000 },
+    );
+    assert.equal(tooSmall.status, 'infeasible');
+    assert.deepEqual(tooSmall.open, []);
   });
 
   it('is deterministic for a seed and returns a valid answer within the time limit', async () => {
@@ -173,6 +181,45 @@ describe('scenario helper', () => {
     assert.equal(three.totalCostMinor, three.fixedCostMinor + three.transportCostMinor);
     assert.equal(result.current!.openSiteIds[0], 'paris');
     for (const s of result.scenarios) assert.equal(Object.keys(s.assignment).length, zones.length);
+  });
+
+  it('chooses sites for the demand within N days when asked, then serves zones as cheaply as those sites allow', async () => {
+    // the cheap site (Paris) is near little demand; the dear one (Madrid) is near most of it
+    const zones = [
+      ...[0, 1, 2].map((m) => ({ id: `madrid-${m}`, lat: 40.42 + 0.1 * m, lng: -3.7, demandUnits: 10 })),
+      { id: 'paris-0', lat: 48.86, lng: 2.35, demandUnits: 5 },
+    ];
+    const sites = [
+      { id: 'paris', lat: 48.86, lng: 2.35, fixedCostMinor: 0 },
+      { id: 'madrid', lat: 40.42, lng: -3.7, fixedCostMinor: 1e9 },
+    ];
+    const input = { zones, sites, transportCostPerUnitKmMinor: 1, maxSites: 2 };
+    const [cheapest] = (await solveNetworkScenarios(input, { timeLimitMs: 2000 })).scenarios;
+    assert.deepEqual(cheapest.openSiteIds, ['paris']);
+    assert.deepEqual(cheapest.objective, { kind: 'cost' });
+    assert.ok(cheapest.lowerBoundMinor !== null && cheapest.lowerBoundMinor <= cheapest.totalCostMinor);
+
+    const [one, two] = (await solveNetworkScenarios({ ...input, coverageWithinDays: 1 }, { timeLimitMs: 2000 })).scenarios;
+    assert.deepEqual(one.openSiteIds, ['madrid']);
+    assert.equal(one.status, 'optimal');
+    assert.deepEqual(one.objective, { kind: 'coverage', withinDays: 1, radiusKm: 300, coveredShare: 30 / 35, coveredShareBound: 30 / 35 });
+    assert.equal(one.shareWithinDays['1'], 30 / 35);
+    assert.equal(one.lowerBoundMinor, null);
+    assert.equal(one.fixedCostMinor, 1e9);
+    assert.equal(one.totalCostMinor, one.fixedCostMinor + one.transportCostMinor);
+    assert.equal(two.objective.kind === 'coverage' && two.objective.coveredShare, 1);
+    assert.equal(two.assignment['paris-0'], 'paris');
+
+    // with capacities the chosen sites must hold the demand: Madrid alone cannot
+    const capped = sites.map((s) => ({ ...s, capacityUnits: s.id === 'madrid' ? 30 : 100 }));
+    const [alone, both] = (await solveNetworkScenarios({ ...input, sites: capped, coverageWithinDays: 1 }, { timeLimitMs: 2000 })).scenarios;
+    assert.equal(alone.status, 'infeasible');
+    assert.match(alone.infeasibleReason ?? '', /^capacity: the 1 sites that reach the most demand within 1 day\(s\) cannot hold all demand/);
+    assert.notEqual(both.status, 'infeasible');
+    assert.deepEqual([...both.openSiteIds].sort(), ['madrid', 'paris']);
+    assert.equal(both.assignment['paris-0'], 'paris');
+    assert.equal(both.objective.kind === 'coverage' && both.objective.coveredShare, 1);
+    await assert.rejects(solveNetworkScenarios({ ...input, coverageWithinDays: 4 }), (e: unknown) => e instanceof NetworkInputError && e.field === 'coverageWithinDays');
   });
 
   it('estimates transit days from distance', () => {

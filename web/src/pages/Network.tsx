@@ -132,7 +132,10 @@ function StudyView({ job, result, selected, onSelect }: { job: NetworkStudyJob; 
       <div className="card">
         <div className="card-header">
           <h2>Scenarios</h2>
-          <span className="muted small">costs per year in {cur}; the gap is the distance to a proven lower bound</span>
+          <span className="muted small">
+            costs per year in {cur};{' '}
+            {result.scenarios.some((s) => s.objective?.kind === 'coverage') ? 'sites chosen for reach: the gap is to the most demand any network of that size reaches' : 'the gap is the distance to a proven lower bound'}
+          </span>
         </div>
         <ScenarioTable result={result} selected={scenario.warehouses} onSelect={onSelect} />
       </div>

@@ -8,6 +8,11 @@ function gapText(s: StudyScenario): string {
   return formatPercent(s.gap, 2);
 }
 
+function boundText(s: StudyScenario, currency: string): string {
+  if (s.objective?.kind === 'coverage') return `at most ${formatPercent(s.objective.coveredShareBound, 1)} of demand is within ${s.objective.withinDays} day(s) of any ${s.warehouses} site(s)`;
+  return s.cost.lowerBound === null ? '' : `lower bound ${formatMoney(s.cost.lowerBound, currency)}`;
+}
+
 function Row({ s, label, currency, selected, best, onSelect }: { s: StudyScenario; label: string; currency: string; selected: boolean; best: boolean; onSelect?: () => void }) {
   if (s.status === 'infeasible') {
     return (
@@ -25,6 +30,11 @@ function Row({ s, label, currency, selected, best, onSelect }: { s: StudyScenari
         {label}
         {best ? <span className="badge badge-blue network-best">lowest cost</span> : null}
         <div className="cell-sub">{s.openSites.join(', ')}</div>
+        {s.objective?.kind === 'coverage' ? (
+          <div className="cell-sub" data-testid="scenario-coverage">
+            chosen for reach: {formatPercent(s.objective.coveredShare, 1)} within {s.objective.withinDays} day{s.objective.withinDays === 1 ? '' : 's'}
+          </div>
+        ) : null}
       </td>
       <td className="num">{formatMoney(s.cost.fixed, currency)}</td>
       <td className="num">{formatMoney(s.cost.transport, currency)}</td>
@@ -36,7 +46,7 @@ function Row({ s, label, currency, selected, best, onSelect }: { s: StudyScenari
       <td className="num">{formatPercent(s.shareWithinDays['1'], 0)}</td>
       <td className="num">{formatPercent(s.shareWithinDays['2'], 0)}</td>
       <td className="num">{formatPercent(s.shareWithinDays['3'], 0)}</td>
-      <td className="num muted" title={`lower bound ${formatMoney(s.cost.lowerBound, currency)}`}>
+      <td className="num muted" title={boundText(s, currency)}>
         {gapText(s)}
       </td>
     </tr>

@@ -10,9 +10,11 @@ export interface StudyOptions {
   candidateCities: number;
   timeLimitSeconds: number;
   mustKeep: string[];
+  objective: 'cost' | 'coverage';
+  coverageWithinDays: number;
 }
 
-export const defaultOptions: StudyOptions = { maxWarehouses: 5, zoneBy: 'city', costPerUnitKm: '0.004', candidateCities: 15, timeLimitSeconds: 30, mustKeep: [] };
+export const defaultOptions: StudyOptions = { maxWarehouses: 5, zoneBy: 'city', costPerUnitKm: '0.004', candidateCities: 15, timeLimitSeconds: 30, mustKeep: [], objective: 'cost', coverageWithinDays: 2 };
 
 export function StudyForm({ busy, currency, onRun }: { busy: boolean; currency: string; onRun: (o: StudyOptions) => void }) {
   const [o, setO] = useState<StudyOptions>(defaultOptions);
@@ -31,6 +33,26 @@ export function StudyForm({ busy, currency, onRun }: { busy: boolean; currency: 
           {[1, 2, 3, 4, 5, 6, 7, 8].map((k) => (
             <option key={k} value={k}>
               {k} warehouse{k === 1 ? '' : 's'}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="nw-objective">Choose sites for</label>
+        <select
+          id="nw-objective"
+          className="input"
+          value={o.objective === 'cost' ? 'cost' : `coverage-${o.coverageWithinDays}`}
+          onChange={(e) => {
+            const v = e.target.value;
+            setO((prev) => (v === 'cost' ? { ...prev, objective: 'cost' } : { ...prev, objective: 'coverage', coverageWithinDays: Number(v.slice('coverage-'.length)) }));
+          }}
+          data-testid="network-objective"
+        >
+          <option value="cost">lowest cost</option>
+          {[1, 2, 3].map((d) => (
+            <option key={d} value={`coverage-${d}`}>
+              most demand within {d} day{d === 1 ? '' : 's'}
             </option>
           ))}
         </select>

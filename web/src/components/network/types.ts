@@ -7,8 +7,10 @@ export interface StudyScenario {
   openSites: string[];
   assignment: number[];
   siteLoads: { code: string; unitsPerYear: number; zones: number; share: number; utilisation: number | null }[];
-  cost: { fixed: string; transport: string; total: string; lowerBound: string; perUnit: string };
+  cost: { fixed: string; transport: string; total: string; lowerBound: string | null; perUnit: string };
   gap: number | null;
+  /** absent in studies saved before sites could be chosen for reach: those were for cost */
+  objective?: { kind: 'cost' } | { kind: 'coverage'; withinDays: number; radiusKm: number; coveredShare: number; coveredShareBound: number };
   distanceKm: { mean: number; p90: number };
   transitDays: { mean: number; p90: number };
   shareWithinDays: { '1': number; '2': number; '3': number };
