@@ -45,8 +45,9 @@ export interface NetworkScenarioInput {
   currentSiteIds?: string[];
   /**
    * Set to choose each scenario's sites for delivery speed instead of cost: the k sites that
-   * reach the most demand within this many transit days (1 to 3). Zones are then served as
-   * cheaply as those sites allow, and the scenario is costed like any other.
+   * reach the most demand within this many transit days (1 to 3), within their capacities. Zones
+   * are then served as cheaply as those sites allow without losing reach, and the scenario is
+   * costed like any other.
    */
   coverageWithinDays?: number;
 }
@@ -206,38 +207,44 @@ export async function solveNetworkScenarios(input: NetworkScenarioInput, control
 
   /**
    * The k sites that reach the most demand within the days asked for, then the cheapest way to
-   * serve every zone from them: the nearest one when sites are unlimited (transport cost grows
-   * with distance), the single-source solve over just those sites when capacities bind.
+   * serve every zone from them that keeps that reach. Without capacities this is the coverage
+   * model, and the nearest open site is both in reach when any is and cheapest (transport grows
+   * with distance). With capacities it is the single-source model with a zone's demand as its
+   * cost from a site out of reach, so the chosen sites can hold the demand; the cheapest
+   * assignment to them is then kept when it reaches as much, else the one that reached most.
    */
   const fastest = async (must: number[], k: number, withinDays: number): Promise<{ solution: NetworkSolution; objective: ScenarioObjective }> => {
     const radiusKm = kmWithinDays(withinDays);
-    const reach = await solveNetwork(
-      { kind: 'coverage', siteCount: sites.length, zoneCount: zones.length, demand, serviceCost, distance: Array.from(km), coverageRadius: radiusKm, mustOpen: must, maxOpen: k },
-      { ...control, timeLimitMs: capacitated ? perRunMs / 2 : perRunMs },
-    );
+    const n = sites.length;
+    const outOfReach = (assignment: readonly number[]) => zones.reduce((a, z, j) => a + (km[j * n + assignment[j]] <= radiusKm ? 0 : z.demandUnits), 0);
     const share = (uncovered: number) => (totalDemand > 0 ? Math.min(1, Math.max(0, (totalDemand - uncovered) / totalDemand)) : 1);
-    const objective: ScenarioObjective = { kind: 'coverage', withinDays, radiusKm, coveredShare: share(reach.cost), coveredShareBound: share(reach.lowerBound) };
-    let solution: NetworkSolution = { ...reach, fixedCost: reach.open.reduce((a, i) => a + sites[i].fixedCostMinor, 0) };
-    if (capacitated) {
-      const unserved = (detail: string): NetworkSolution => ({
-        ...solution,
-        status: 'infeasible',
-        infeasibleReason: `capacity: the ${k} sites that reach the most demand within ${withinDays} day(s) cannot hold all demand (${detail})`,
-      });
-      let served: NetworkSolution;
-      try {
-        // the second solve of the scenario: its progress would read as the next scenario's
-        served = await cheapest(reach.open, reach.open.length, perRunMs / 2, { ...control, onProgress: undefined });
-      } catch (error) {
-        if (!(error instanceof NetworkInputError)) throw error;
-        return { solution: unserved(error.message), objective };
-      }
-      if (served.status === 'infeasible') return { solution: unserved(served.infeasibleReason ?? 'no assignment fits'), objective };
-      // the objective's status and gap stay the coverage ones; the costs are the served network's
-      solution = { ...served, status: reach.status, gap: reach.gap };
-      objective.coveredShare = share(zones.reduce((a, z, j) => a + (km[j * sites.length + served.assignment[j]] <= radiusKm ? 0 : z.demandUnits), 0));
-    }
-    return { solution, objective };
+    const costed = (from: NetworkSolution, assignment: readonly number[]): NetworkSolution => {
+      const fixedCost = from.open.reduce((a, i) => a + sites[i].fixedCostMinor, 0);
+      const transport = assignment.reduce((a, i, j) => a + serviceCost[j * n + i], 0);
+      return { ...from, assignment: [...assignment], fixedCost, serviceCost: transport, cost: fixedCost + transport };
+    };
+    const reach = capacitated
+      ? await solveNetwork(
+          {
+            kind: 'single-source', siteCount: n, zoneCount: zones.length, demand,
+            serviceCost: Array.from(km, (d, idx) => (d <= radiusKm ? 0 : demand[Math.floor(idx / n)])),
+            capacity: sites.map((s) => s.capacityUnits ?? null), mustOpen: must, openCount: k,
+          },
+          { ...control, timeLimitMs: perRunMs / 2 },
+        )
+      : await solveNetwork(
+          { kind: 'coverage', siteCount: n, zoneCount: zones.length, demand, serviceCost, distance: Array.from(km), coverageRadius: radiusKm, mustOpen: must, maxOpen: k },
+          { ...control, timeLimitMs: perRunMs },
+        );
+    if (reach.status === 'infeasible') return { solution: reach, objective: { kind: 'coverage', withinDays, radiusKm, coveredShare: 0, coveredShareBound: 0 } };
+    const uncovered = outOfReach(reach.assignment);
+    const objective: ScenarioObjective = { kind: 'coverage', withinDays, radiusKm, coveredShare: share(uncovered), coveredShareBound: share(Math.min(uncovered, reach.lowerBound)) };
+    if (!capacitated) return { solution: costed(reach, reach.assignment), objective };
+    // the second solve of the scenario: its progress would read as the next scenario's
+    const served = await cheapest(reach.open, reach.open.length, perRunMs / 2, { ...control, onProgress: undefined });
+    const keep = served.status !== 'infeasible' && outOfReach(served.assignment) <= uncovered + 1e-9 ? served.assignment : reach.assignment;
+    // status and gap are the reach's: what the sites were chosen for
+    return { solution: { ...costed(reach, keep), status: reach.status, gap: reach.gap }, objective };
   };
 
   const describe = async (k: number, must: number[], withinDays?: number): Promise<ScenarioNetwork> => {

@@ -69,7 +69,7 @@ export function shapeStudyResult(out: StudyOutput): NetworkStudyResult {
   if (merged > 0) notes.push(`${meta.demand.zones} zones were reduced to ${out.zones.length}: each smaller zone joined the nearest larger zone in its country`);
   const reach = out.scenarios.find((s) => s.objective.kind === 'coverage')?.objective;
   if (reach?.kind === 'coverage')
-    notes.push(`each scenario's sites were chosen to reach the most demand within ${reach.withinDays} day(s) (${reach.radiusKm} road km), then every zone served as cheaply as those sites allow; its gap is to the most demand any network of that size reaches`);
+    notes.push(`each scenario's sites were chosen to reach the most demand within ${reach.withinDays} day(s) (${reach.radiusKm} road km), then every zone served as cheaply as those sites allow without losing reach; its gap is to the most demand any network of that size reaches`);
   if (current?.status === 'infeasible') notes.push(`today's network cannot serve the demand: ${current.infeasibleReason}`);
   return {
     currency: meta.currency,

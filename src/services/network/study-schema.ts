@@ -33,7 +33,7 @@ export const NetworkStudyCreate = z.strictObject({
   defaultCapacityUnitsPerYear: z.number().int().positive('must be greater than 0').nullable().default(null),
   maxZones: z.number().int().min(20).max(3000).default(600).meta({ description: 'smaller zones are merged into the nearest larger zone of the same country beyond this many' }),
   objective: z.enum(['cost', 'coverage']).default('cost')
-    .meta({ description: "what each scenario's sites are chosen for: 'cost' (fixed plus transport, the default) or 'coverage' (the most demand within coverageWithinDays transit days, then served as cheaply as those sites allow)" }),
+    .meta({ description: "what each scenario's sites are chosen for: 'cost' (fixed plus transport, the default) or 'coverage' (the most demand within coverageWithinDays transit days, then served as cheaply as those sites allow without losing reach)" }),
   coverageWithinDays: z.number().int('must be 1, 2 or 3').min(1, 'must be 1, 2 or 3').max(3, 'must be 1, 2 or 3').default(2)
     .meta({ description: "with objective 'coverage': the transit days a zone must be within" }),
   timeLimitSeconds: z.number().min(1, 'must be between 1 and 600').max(600, 'must be between 1 and 600').default(30),

@@ -210,15 +210,23 @@ describe('scenario helper', () => {
     assert.equal(two.objective.kind === 'coverage' && two.objective.coveredShare, 1);
     assert.equal(two.assignment['paris-0'], 'paris');
 
-    // with capacities the chosen sites must hold the demand: Madrid alone cannot
+    // with capacities the chosen sites must hold the demand: Madrid alone cannot, so one site is Paris
     const capped = sites.map((s) => ({ ...s, capacityUnits: s.id === 'madrid' ? 30 : 100 }));
     const [alone, both] = (await solveNetworkScenarios({ ...input, sites: capped, coverageWithinDays: 1 }, { timeLimitMs: 2000 })).scenarios;
-    assert.equal(alone.status, 'infeasible');
-    assert.match(alone.infeasibleReason ?? '', /^capacity: the 1 sites that reach the most demand within 1 day\(s\) cannot hold all demand/);
-    assert.notEqual(both.status, 'infeasible');
+    assert.deepEqual(alone.openSiteIds, ['paris']);
+    assert.equal(alone.status, 'optimal');
+    assert.deepEqual(alone.objective, { kind: 'coverage', withinDays: 1, radiusKm: 300, coveredShare: 5 / 35, coveredShareBound: 5 / 35 });
+    assert.equal(alone.lowerBoundMinor, null);
     assert.deepEqual([...both.openSiteIds].sort(), ['madrid', 'paris']);
     assert.equal(both.assignment['paris-0'], 'paris');
     assert.equal(both.objective.kind === 'coverage' && both.objective.coveredShare, 1);
+    assert.equal(both.fixedCostMinor, 1e9);
+    assert.equal(both.totalCostMinor, both.fixedCostMinor + both.transportCostMinor);
+    // Paris too small as well: no single site holds the demand
+    const tight = capped.map((s) => ({ ...s, capacityUnits: 30 }));
+    const [none] = (await solveNetworkScenarios({ ...input, sites: tight, coverageWithinDays: 1 }, { timeLimitMs: 2000 })).scenarios;
+    assert.equal(none.status, 'infeasible');
+    assert.match(none.infeasibleReason ?? '', /capacity/);
     await assert.rejects(solveNetworkScenarios({ ...input, coverageWithinDays: 4 }), (e: unknown) => e instanceof NetworkInputError && e.field === 'coverageWithinDays');
   });
 
