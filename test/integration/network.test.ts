@@ -111,6 +111,20 @@ describe('network studies', () => {
     assert.equal(item.maxWarehouses, 3);
   });
 
+  it('still shows a study saved before scenarios said what their sites were chosen for', async () => {
+    const { rows } = await server.services.store.query<{ result: NetworkStudyResult }>('select result from jobs where id = $1', [studyId]);
+    const old = structuredClone(rows[0].result) as any;
+    for (const s of [...old.scenarios, old.current]) delete s.objective;
+    await server.services.store.query('update jobs set result = $2 where id = $1', [studyId, JSON.stringify(old)]);
+    const r = await api('GET', `/v1/network-studies/${studyId}`, demoKey);
+    assert.equal(r.status, 200, JSON.stringify(r.body).slice(0, 300));
+    const result = r.body.result as NetworkStudyResult;
+    for (const s of [...result.scenarios, result.current!]) assert.deepEqual(s.objective, { kind: 'cost' });
+    const shown = await portolan(['network', 'show', studyId]);
+    assert.equal(shown.code, 0, shown.err);
+    assert.match(shown.out, /Lowest cost: \d warehouse/);
+  });
+
   it('keeps a mustKeep warehouse open in every scenario', async () => {
     const r = await api('POST', '/v1/network-studies', demoKey, { maxWarehouses: 2, mustKeep: ['SYD1'], candidates: 'existing', timeLimitSeconds: 4 });
     assert.equal(r.status, 202, JSON.stringify(r.body));
@@ -139,8 +153,11 @@ describe('network studies', () => {
       if (s.objective.kind !== 'coverage') continue;
       assert.equal(s.objective.withinDays, 2);
       assert.equal(s.objective.radiusKm, 800);
-      assert.ok(Math.abs(s.objective.coveredShare - s.shareWithinDays['2']) < 1e-9, 'the reported reach is the served network\'s');
-      assert.ok(s.objective.coveredShare <= s.objective.coveredShareBound + 1e-9);
+      const { coveredShare, coveredShareBound } = s.objective;
+      assert.ok(coveredShare !== null && coveredShareBound !== null, 'a feasible scenario reports its reach and bound');
+      assert.ok(Math.abs(coveredShare - s.shareWithinDays['2']) < 1e-9, 'the reported reach is the served network\'s');
+      assert.ok(coveredShare <= coveredShareBound + 1e-9);
+      assert.ok(Math.abs(s.gap! - (coveredShareBound - coveredShare)) < 1e-9, 'the gap is the reach the bound still allows');
       assert.equal(cost.scenarios[k].objective.kind, 'cost');
       // the cheapest network is one of the candidates the coverage solve weighed
       if (s.status === 'optimal') assert.ok(s.shareWithinDays['2'] >= cost.scenarios[k].shareWithinDays['2'] - 1e-9, `k=${s.warehouses}: ${s.shareWithinDays['2']} vs ${cost.scenarios[k].shareWithinDays['2']}`);
@@ -178,6 +195,7 @@ describe('network studies', () => {
       [{ unknownOption: true }, /^unknownOption$/],
       [{ objective: 'speed' }, /^objective$/],
       [{ objective: 'coverage', coverageWithinDays: 4 }, /^coverageWithinDays$/],
+      [{ coverageWithinDays: 1 }, /^coverageWithinDays$/],
     ];
     for (const [body, field] of cases) {
       const r = await api('POST', '/v1/network-studies', demoKey, body);

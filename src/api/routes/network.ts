@@ -21,7 +21,7 @@ export async function networkRoutes(fastify: FastifyInstance): Promise<void> {
       tags, summary: 'Study where to put warehouses and which zones each serves, for 1..maxWarehouses sites (a job)', security,
       description: [
         'Aggregates the order history in the window (default: the 365 days up to the latest order) into demand zones by city or postal code, in units per year.',
-        'Candidate sites are your active warehouses plus the largest demand cities (or your own list). For each number of warehouses k the single-source capacitated facility location problem is solved: fixed cost per year + units × road km × costPerUnitKm, each zone served by one site.',
+        'Candidate sites are your active warehouses plus the largest demand cities (or your own list). For each number of warehouses k the single-source capacitated facility location problem is solved: fixed cost per year + units × road km × costPerUnitKm, each zone served by one site. With `objective: "coverage"` each scenario\'s sites are instead the k that reach the most demand within `coverageWithinDays` transit days (within their capacities), and zones are served from them as cheaply as that reach allows.',
         'The result gives per scenario the open sites, each zone\'s site, the costs, demand-weighted mean and p90 distance and transit days, the share of demand within 1/2/3 days, a lower bound and the gap; and today\'s network costed the same way.',
         'Answers 202 with a job; follow it at `GET /v1/network-studies/{id}`. Input that cannot work (no orders with coordinates, capacity below demand, an unknown mustKeep code) is a 400 naming the field.',
       ].join('\n\n'),

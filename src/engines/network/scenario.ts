@@ -60,10 +60,10 @@ export type ScenarioObjective =
       withinDays: number;
       /** road km reachable in that many days (see `transitDaysForKm`) */
       radiusKm: number;
-      /** share of demand (0..1) within reach of the chosen sites */
-      coveredShare: number;
-      /** proven upper bound on that share for this many sites */
-      coveredShareBound: number;
+      /** share of demand (0..1) within reach of the chosen sites; null when the scenario is infeasible */
+      coveredShare: number | null;
+      /** proven upper bound on that share for this many sites; null when the scenario is infeasible */
+      coveredShareBound: number | null;
     };
 
 export interface ScenarioNetwork {
@@ -78,7 +78,10 @@ export interface ScenarioNetwork {
   totalCostMinor: number;
   /** proven lower bound on the total cost; null when the sites were chosen for coverage */
   lowerBoundMinor: number | null;
-  /** relative optimality gap of the objective (cost, or uncovered demand), 0 when proven optimal */
+  /**
+   * How far the objective may be from the best: for cost the relative gap to the lower bound, for
+   * coverage the share of demand the bound allows beyond the share reached; 0 when proven optimal
+   */
   gap: number;
   objective: ScenarioObjective;
   meanDistanceKm: number;
@@ -100,16 +103,18 @@ export interface NetworkScenarioResult {
  * Ground transit estimate: up to 300 km next day, 800 km two days, 1,500 km three days, then
  * one more day per further 700 km (a truck covers roughly 700 to 800 km a day).
  */
+const DAY_LIMITS_KM = [300, 800, 1500] as const;
+const KM_PER_EXTRA_DAY = 700;
+
 export function transitDaysForKm(km: number): number {
-  if (km <= 300) return 1;
-  if (km <= 800) return 2;
-  if (km <= 1500) return 3;
-  return 3 + Math.ceil((km - 1500) / 700);
+  const day = DAY_LIMITS_KM.findIndex((limit) => km <= limit);
+  if (day >= 0) return day + 1;
+  return DAY_LIMITS_KM.length + Math.ceil((km - DAY_LIMITS_KM[DAY_LIMITS_KM.length - 1]) / KM_PER_EXTRA_DAY);
 }
 
 /** The farthest road distance `transitDaysForKm` counts as `days` days (1 to 3). */
 export function kmWithinDays(days: number): number {
-  return [300, 800, 1500][days - 1];
+  return DAY_LIMITS_KM[days - 1];
 }
 
 export function greatCircleKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
@@ -216,13 +221,9 @@ export async function solveNetworkScenarios(input: NetworkScenarioInput, control
   const fastest = async (must: number[], k: number, withinDays: number): Promise<{ solution: NetworkSolution; objective: ScenarioObjective }> => {
     const radiusKm = kmWithinDays(withinDays);
     const n = sites.length;
-    const outOfReach = (assignment: readonly number[]) => zones.reduce((a, z, j) => a + (km[j * n + assignment[j]] <= radiusKm ? 0 : z.demandUnits), 0);
+    const inReach = (j: number, i: number) => km[j * n + i] <= radiusKm;
+    const outOfReach = (assignment: readonly number[]) => zones.reduce((a, z, j) => a + (inReach(j, assignment[j]) ? 0 : z.demandUnits), 0);
     const share = (uncovered: number) => (totalDemand > 0 ? Math.min(1, Math.max(0, (totalDemand - uncovered) / totalDemand)) : 1);
-    const costed = (from: NetworkSolution, assignment: readonly number[]): NetworkSolution => {
-      const fixedCost = from.open.reduce((a, i) => a + sites[i].fixedCostMinor, 0);
-      const transport = assignment.reduce((a, i, j) => a + serviceCost[j * n + i], 0);
-      return { ...from, assignment: [...assignment], fixedCost, serviceCost: transport, cost: fixedCost + transport };
-    };
     const reach = capacitated
       ? await solveNetwork(
           {
@@ -236,22 +237,57 @@ export async function solveNetworkScenarios(input: NetworkScenarioInput, control
           { kind: 'coverage', siteCount: n, zoneCount: zones.length, demand, serviceCost, distance: Array.from(km), coverageRadius: radiusKm, mustOpen: must, maxOpen: k },
           { ...control, timeLimitMs: perRunMs },
         );
-    if (reach.status === 'infeasible') return { solution: reach, objective: { kind: 'coverage', withinDays, radiusKm, coveredShare: 0, coveredShareBound: 0 } };
-    const uncovered = outOfReach(reach.assignment);
-    const objective: ScenarioObjective = { kind: 'coverage', withinDays, radiusKm, coveredShare: share(uncovered), coveredShareBound: share(Math.min(uncovered, reach.lowerBound)) };
-    if (!capacitated) return { solution: costed(reach, reach.assignment), objective };
-    // the second solve of the scenario: its progress would read as the next scenario's
-    const served = await cheapest(reach.open, reach.open.length, perRunMs / 2, { ...control, onProgress: undefined });
-    const keep = served.status !== 'infeasible' && outOfReach(served.assignment) <= uncovered + 1e-9 ? served.assignment : reach.assignment;
-    // status and gap are the reach's: what the sites were chosen for
-    return { solution: { ...costed(reach, keep), status: reach.status, gap: reach.gap }, objective };
+    if (reach.status === 'infeasible') return { solution: reach, objective: { kind: 'coverage', withinDays, radiusKm, coveredShare: null, coveredShareBound: null } };
+    let keep = reach.assignment;
+    if (capacitated) {
+      // the second solve of the scenario: its progress would read as the next scenario's
+      const served = await cheapest(reach.open, reach.open.length, perRunMs / 2, { ...control, onProgress: undefined });
+      keep = served.status !== 'infeasible' && outOfReach(served.assignment) <= outOfReach(reach.assignment) + 1e-9 ? served.assignment : cheapenKeepingReach(reach);
+    }
+    const uncovered = outOfReach(keep);
+    const bound = Math.min(uncovered, reach.lowerBound);
+    const objective: ScenarioObjective = { kind: 'coverage', withinDays, radiusKm, coveredShare: share(uncovered), coveredShareBound: share(bound) };
+    const fixedCost = reach.open.reduce((a, i) => a + sites[i].fixedCostMinor, 0);
+    const transport = keep.reduce((a, i, j) => a + serviceCost[j * n + i], 0);
+    const proven = reach.status === 'optimal' && uncovered <= reach.cost + 1e-9;
+    return {
+      solution: { ...reach, assignment: [...keep], fixedCost, serviceCost: transport, cost: fixedCost + transport, status: proven ? 'optimal' : 'feasible', gap: proven ? 0 : share(bound) - share(uncovered) },
+      objective,
+    };
+
+    /**
+     * The reach model's assignment costs every site out of a zone's reach the same, so its zones
+     * may sit far from where they could: move each to the cheapest open site with room that keeps
+     * it in reach (or puts it there), until no move saves.
+     */
+    function cheapenKeepingReach(from: NetworkSolution): number[] {
+      const assignment = [...from.assignment];
+      const load = new Float64Array(n);
+      assignment.forEach((i, j) => (load[i] += demand[j]));
+      const capacity = sites.map((s) => s.capacityUnits ?? Infinity);
+      for (let pass = 0, moved = true; moved && pass < 50; pass++) {
+        moved = false;
+        for (let j = 0; j < zones.length; j++) {
+          const at = assignment[j];
+          let to = at;
+          for (const i of from.open)
+            if (load[i] + demand[j] <= capacity[i] + 1e-9 && (inReach(j, i) || !inReach(j, at)) && serviceCost[j * n + i] < serviceCost[j * n + to]) to = i;
+          if (to === at) continue;
+          load[at] -= demand[j];
+          load[to] += demand[j];
+          assignment[j] = to;
+          moved = true;
+        }
+      }
+      return assignment;
+    }
   };
 
   const describe = async (k: number, must: number[], withinDays?: number): Promise<ScenarioNetwork> => {
-    const base = { siteCount: k, openSiteIds: [], assignment: {}, fixedCostMinor: 0, transportCostMinor: 0, totalCostMinor: 0, lowerBoundMinor: null, gap: Infinity, objective: { kind: 'cost' } as ScenarioObjective, meanDistanceKm: 0, p90DistanceKm: 0, meanTransitDays: 0, p90TransitDays: 0, shareWithinKm: {}, shareWithinDays: { '1': 0, '2': 0, '3': 0 } };
+    let objective: ScenarioObjective = withinDays === undefined ? { kind: 'cost' } : { kind: 'coverage', withinDays, radiusKm: kmWithinDays(withinDays), coveredShare: null, coveredShareBound: null };
+    const base = { siteCount: k, openSiteIds: [], assignment: {}, fixedCostMinor: 0, transportCostMinor: 0, totalCostMinor: 0, lowerBoundMinor: null, gap: Infinity, objective, meanDistanceKm: 0, p90DistanceKm: 0, meanTransitDays: 0, p90TransitDays: 0, shareWithinKm: {}, shareWithinDays: { '1': 0, '2': 0, '3': 0 } };
     if (must.length > k) return { ...base, status: 'infeasible', infeasibleReason: `mustOpen: ${must.length} sites must stay open, more than ${k}` };
     let solution: NetworkSolution;
-    let objective: ScenarioObjective = { kind: 'cost' };
     try {
       if (withinDays === undefined) solution = await cheapest(must, k, perRunMs);
       else ({ solution, objective } = await fastest(must, k, withinDays));

@@ -88,6 +88,8 @@ async function zoneRows(services: Services, merchantId: string, zoneBy: 'city' |
 }
 
 export async function buildStudyPayload(services: Services, merchantId: string, input: NetworkStudyCreate): Promise<StudyPayload> {
+  if (input.coverageWithinDays !== undefined && input.objective !== 'coverage')
+    throw new Invalid("coverageWithinDays applies only to studies with objective 'coverage'", [{ field: 'coverageWithinDays', message: "applies only with objective 'coverage'" }]);
   const merchant = await services.merchants.get(merchantId);
   const currency = merchant.defaultCurrency;
   const digits = minorDigitsOf(currency);
@@ -217,7 +219,7 @@ export async function buildStudyPayload(services: Services, merchantId: string, 
     circuityFactor: CIRCUITY,
     timeLimitMs: input.timeLimitSeconds * 1000,
     seed: input.seed,
-    ...(input.objective === 'coverage' ? { coverageWithinDays: input.coverageWithinDays } : {}),
+    ...(input.objective === 'coverage' ? { coverageWithinDays: input.coverageWithinDays ?? 2 } : {}),
   };
 }
 

@@ -34,8 +34,8 @@ export const NetworkStudyCreate = z.strictObject({
   maxZones: z.number().int().min(20).max(3000).default(600).meta({ description: 'smaller zones are merged into the nearest larger zone of the same country beyond this many' }),
   objective: z.enum(['cost', 'coverage']).default('cost')
     .meta({ description: "what each scenario's sites are chosen for: 'cost' (fixed plus transport, the default) or 'coverage' (the most demand within coverageWithinDays transit days, then served as cheaply as those sites allow without losing reach)" }),
-  coverageWithinDays: z.number().int('must be 1, 2 or 3').min(1, 'must be 1, 2 or 3').max(3, 'must be 1, 2 or 3').default(2)
-    .meta({ description: "with objective 'coverage': the transit days a zone must be within" }),
+  coverageWithinDays: z.number().int('must be 1, 2 or 3').min(1, 'must be 1, 2 or 3').max(3, 'must be 1, 2 or 3').optional()
+    .meta({ description: "with objective 'coverage' only: the transit days a zone must be within (default 2)" }),
   timeLimitSeconds: z.number().min(1, 'must be between 1 and 600').max(600, 'must be between 1 and 600').default(30),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
 });
@@ -62,17 +62,17 @@ export const StudyScenario = z.object({
   assignment: z.array(z.number()),
   siteLoads: z.array(z.object({ code: z.string(), unitsPerYear: z.number(), zones: z.number(), share: z.number(), utilisation: z.number().nullable() })),
   cost: z.object({ fixed: Money, transport: Money, total: Money, lowerBound: Money.nullable().meta({ description: "proven lower bound on the total; null when infeasible or when the sites were chosen for coverage" }), perUnit: Money }),
-  gap: z.number().nullable().meta({ description: "relative gap of the objective (total cost, or with 'coverage' the demand out of reach) to its bound; null when infeasible" }),
+  gap: z.number().nullable().meta({ description: "how far from the best: with 'cost' the relative gap of the total to its lower bound, with 'coverage' the share of demand the bound allows beyond the share reached; null when infeasible" }),
   objective: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('cost') }),
     z.object({
       kind: z.literal('coverage'),
       withinDays: z.number(),
       radiusKm: z.number().meta({ description: 'road km reachable in withinDays' }),
-      coveredShare: z.number().meta({ description: 'share of demand within reach of the chosen sites, as served' }),
-      coveredShareBound: z.number().meta({ description: 'proven upper bound on that share for this many sites' }),
+      coveredShare: z.number().nullable().meta({ description: 'share of demand within reach of the chosen sites, as served; null when infeasible' }),
+      coveredShareBound: z.number().nullable().meta({ description: 'proven upper bound on that share for this many sites; null when infeasible' }),
     }),
-  ]),
+  ]).default({ kind: 'cost' }).meta({ description: "what the sites were chosen for (studies saved before this field existed were for cost)" }),
   distanceKm: z.object({ mean: z.number(), p90: z.number() }),
   transitDays: z.object({ mean: z.number(), p90: z.number() }),
   shareWithinDays: z.object({ '1': z.number(), '2': z.number(), '3': z.number() }),

@@ -227,7 +227,30 @@ describe('scenario helper', () => {
     const [none] = (await solveNetworkScenarios({ ...input, sites: tight, coverageWithinDays: 1 }, { timeLimitMs: 2000 })).scenarios;
     assert.equal(none.status, 'infeasible');
     assert.match(none.infeasibleReason ?? '', /capacity/);
+    assert.deepEqual(none.objective, { kind: 'coverage', withinDays: 1, radiusKm: 300, coveredShare: null, coveredShareBound: null });
     await assert.rejects(solveNetworkScenarios({ ...input, coverageWithinDays: 4 }), (e: unknown) => e instanceof NetworkInputError && e.field === 'coverageWithinDays');
+  });
+
+  it('keeps the reach when the cheapest assignment to the chosen sites would lose it, and still serves each zone as cheaply as that allows', async () => {
+    // on the equator, 1 degree of longitude is about 133 road km. Site a holds one of z1 (20 units,
+    // 290 km away, in reach only of a) and z2 (10 units, at a): reach wants z1 there, cost wants
+    // z2 there and z1 at b. far is out of reach of every site and nearest to c.
+    const zones = [
+      { id: 'z1', lat: 0, lng: 2.17, demandUnits: 20 },
+      { id: 'z2', lat: 0, lng: 0, demandUnits: 10 },
+      { id: 'far', lat: 0, lng: 40, demandUnits: 5 },
+    ];
+    const sites = [
+      { id: 'a', lat: 0, lng: 0, fixedCostMinor: 0, capacityUnits: 20 },
+      { id: 'b', lat: 0, lng: 5, fixedCostMinor: 0, capacityUnits: 100 },
+      { id: 'c', lat: 0, lng: 20, fixedCostMinor: 0, capacityUnits: 100 },
+    ];
+    const { scenarios } = await solveNetworkScenarios({ zones, sites, transportCostPerUnitKmMinor: 1, maxSites: 3, coverageWithinDays: 1 }, { timeLimitMs: 3000 });
+    const three = scenarios[2];
+    assert.deepEqual(three.assignment, { z1: 'a', z2: 'b', far: 'c' });
+    assert.deepEqual(three.objective, { kind: 'coverage', withinDays: 1, radiusKm: 300, coveredShare: 20 / 35, coveredShareBound: 20 / 35 });
+    assert.equal(three.status, 'optimal');
+    assert.equal(three.gap, 0);
   });
 
   it('estimates transit days from distance', () => {

@@ -9,7 +9,8 @@ function gapText(s: StudyScenario): string {
 }
 
 function boundText(s: StudyScenario, currency: string): string {
-  if (s.objective?.kind === 'coverage') return `at most ${formatPercent(s.objective.coveredShareBound, 1)} of demand is within ${s.objective.withinDays} day(s) of any ${s.warehouses} site(s)`;
+  if (s.objective?.kind === 'coverage')
+    return s.objective.coveredShareBound === null ? '' : `at most ${formatPercent(s.objective.coveredShareBound, 1)} of demand is within ${s.objective.withinDays} day(s) of any ${s.warehouses} site(s)`;
   return s.cost.lowerBound === null ? '' : `lower bound ${formatMoney(s.cost.lowerBound, currency)}`;
 }
 
@@ -30,7 +31,7 @@ function Row({ s, label, currency, selected, best, onSelect }: { s: StudyScenari
         {label}
         {best ? <span className="badge badge-blue network-best">lowest cost</span> : null}
         <div className="cell-sub">{s.openSites.join(', ')}</div>
-        {s.objective?.kind === 'coverage' ? (
+        {s.objective?.kind === 'coverage' && s.objective.coveredShare !== null ? (
           <div className="cell-sub" data-testid="scenario-coverage">
             chosen for reach: {formatPercent(s.objective.coveredShare, 1)} within {s.objective.withinDays} day{s.objective.withinDays === 1 ? '' : 's'}
           </div>

@@ -11,7 +11,7 @@ export interface StudyOptions {
   timeLimitSeconds: number;
   mustKeep: string[];
   objective: 'cost' | 'coverage';
-  coverageWithinDays: number;
+  coverageWithinDays?: number;
 }
 
 export const defaultOptions: StudyOptions = { maxWarehouses: 5, zoneBy: 'city', costPerUnitKm: '0.004', candidateCities: 15, timeLimitSeconds: 30, mustKeep: [], objective: 'cost', coverageWithinDays: 2 };
@@ -22,7 +22,9 @@ export function StudyForm({ busy, currency, onRun }: { busy: boolean; currency: 
   const set = <K extends keyof StudyOptions>(k: K, v: StudyOptions[K]) => setO((prev) => ({ ...prev, [k]: v }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    onRun(o);
+    // the API takes coverageWithinDays only with the coverage objective
+    const { coverageWithinDays, ...rest } = o;
+    onRun(o.objective === 'coverage' ? o : rest);
   };
   const active = (warehouses.data?.data ?? []).filter((w) => w.active);
   return (

@@ -10,7 +10,7 @@ export interface StudyScenario {
   cost: { fixed: string; transport: string; total: string; lowerBound: string | null; perUnit: string };
   gap: number | null;
   /** absent in studies saved before sites could be chosen for reach: those were for cost */
-  objective?: { kind: 'cost' } | { kind: 'coverage'; withinDays: number; radiusKm: number; coveredShare: number; coveredShareBound: number };
+  objective?: { kind: 'cost' } | { kind: 'coverage'; withinDays: number; radiusKm: number; coveredShare: number | null; coveredShareBound: number | null };
   distanceKm: { mean: number; p90: number };
   transitDays: { mean: number; p90: number };
   shareWithinDays: { '1': number; '2': number; '3': number };
