@@ -193,7 +193,9 @@ export async function solveNetworkScenarios(input: NetworkScenarioInput, control
   const perRunMs = (control.timeLimitMs ?? 10_000 * runs) / runs;
   const totalDemand = zones.reduce((a, z) => a + z.demandUnits, 0);
   const demand = zones.map((z) => z.demandUnits);
-  const capacitated = sites.some((s) => s.capacityUnits !== undefined && s.capacityUnits !== null);
+  const fixedCost = sites.map((s) => s.fixedCostMinor);
+  const capacity = sites.map((s) => s.capacityUnits ?? null);
+  const capacitated = capacity.some((c) => c !== null);
   const cheapest = (must: number[], k: number, timeLimitMs: number, solveControl: NetworkSolveControl = control) =>
     solveNetwork(
       {
@@ -202,8 +204,8 @@ export async function solveNetworkScenarios(input: NetworkScenarioInput, control
         zoneCount: zones.length,
         demand,
         serviceCost,
-        fixedCost: sites.map((s) => s.fixedCostMinor),
-        capacity: sites.map((s) => s.capacityUnits ?? null),
+        fixedCost,
+        capacity,
         mustOpen: must,
         openCount: k,
       },
@@ -229,7 +231,7 @@ export async function solveNetworkScenarios(input: NetworkScenarioInput, control
           {
             kind: 'single-source', siteCount: n, zoneCount: zones.length, demand,
             serviceCost: Array.from(km, (d, idx) => (d <= radiusKm ? 0 : demand[Math.floor(idx / n)])),
-            capacity: sites.map((s) => s.capacityUnits ?? null), mustOpen: must, openCount: k,
+            capacity, mustOpen: must, openCount: k,
           },
           { ...control, timeLimitMs: perRunMs / 2 },
         )
@@ -247,11 +249,11 @@ export async function solveNetworkScenarios(input: NetworkScenarioInput, control
     const uncovered = outOfReach(keep);
     const bound = Math.min(uncovered, reach.lowerBound);
     const objective: ScenarioObjective = { kind: 'coverage', withinDays, radiusKm, coveredShare: share(uncovered), coveredShareBound: share(bound) };
-    const fixedCost = reach.open.reduce((a, i) => a + sites[i].fixedCostMinor, 0);
+    const fixed = reach.open.reduce((a, i) => a + fixedCost[i], 0);
     const transport = keep.reduce((a, i, j) => a + serviceCost[j * n + i], 0);
     const proven = reach.status === 'optimal' && uncovered <= reach.cost + 1e-9;
     return {
-      solution: { ...reach, assignment: [...keep], fixedCost, serviceCost: transport, cost: fixedCost + transport, status: proven ? 'optimal' : 'feasible', gap: proven ? 0 : share(bound) - share(uncovered) },
+      solution: { ...reach, assignment: [...keep], fixedCost: fixed, serviceCost: transport, cost: fixed + transport, status: proven ? 'optimal' : 'feasible', gap: proven ? 0 : share(bound) - share(uncovered) },
       objective,
     };
 
@@ -264,14 +266,13 @@ export async function solveNetworkScenarios(input: NetworkScenarioInput, control
       const assignment = [...from.assignment];
       const load = new Float64Array(n);
       assignment.forEach((i, j) => (load[i] += demand[j]));
-      const capacity = sites.map((s) => s.capacityUnits ?? Infinity);
       for (let pass = 0, moved = true; moved && pass < 50; pass++) {
         moved = false;
         for (let j = 0; j < zones.length; j++) {
           const at = assignment[j];
           let to = at;
           for (const i of from.open)
-            if (load[i] + demand[j] <= capacity[i] + 1e-9 && (inReach(j, i) || !inReach(j, at)) && serviceCost[j * n + i] < serviceCost[j * n + to]) to = i;
+            if (load[i] + demand[j] <= (capacity[i] ?? Infinity) + 1e-9 && (inReach(j, i) || !inReach(j, at)) && serviceCost[j * n + i] < serviceCost[j * n + to]) to = i;
           if (to === at) continue;
           load[at] -= demand[j];
           load[to] += demand[j];
