@@ -2,6 +2,8 @@ import type { Deadline } from '../control.js';
 import { assignByRegret, cloneState, emptyState, recompute, totalCost, type AssignmentState } from './assignment-state.js';
 import type { Instance } from './instance.js';
 import { branchAndBound } from './branch-and-bound.js';
+import { columnBoundApplies, columnGenerationBound } from './column-bound.js';
+import { serialSiteKnapsacks } from './site-knapsacks.js';
 import { assignmentPenalties, runLagrangian, type RelaxedSolution } from './lagrangian.js';
 import { improveAssignment, improveAssignmentDeep, improveSites } from './local-search.js';
 import { solveLocationMip } from './mip.js';
@@ -16,6 +18,8 @@ const MIP_MAX_COLUMNS = 60_000;
 const TREE_MAX_PAIRS = 60_000;
 /** Share of the time limit kept for resuming the subgradient after the region search. */
 const POLISH_SHARE = 0.1;
+/** Most of the time limit column generation may take to raise the bound, where it applies (it stops once the master is optimal). */
+const COLUMN_BOUND_SHARE = 0.2;
 /** Longest single local-search descent, as a share of the time limit. */
 const DESCENT_SHARE = 0.05;
 /**
@@ -363,11 +367,25 @@ export async function solveCapacitated(
     optimal = provenOptimal(inst, bestCost, lowerBound) || mip.optimal;
     if (mip.optimal) lowerBound = Math.max(lowerBound, bestCost);
   }
-  // too large for the tree: re-solve it region by region with the tree, keeping the last part of
-  // the time to resume the subgradient if it had not converged
+  // too large for the tree: re-solve it region by region with the tree
   if (!optimal && best && !share && regionsPossible && !deadline.expired()) {
+    // the subgradient stalls short of the dual optimum on these sizes: column generation climbs
+    // the rest when it applies, before the regions so that the time it does not need goes to them;
+    // otherwise the subgradient resumes at the end if it had not converged
+    const columns = columnBoundApplies(inst);
+    if (columns) {
+      methods.push('column-generation');
+      const raised = await columnGenerationBound(inst, {
+        deadline: deadline.within(COLUMN_BOUND_SHARE * limitMs),
+        multipliers: lag.multipliers,
+        bound: lag.bound,
+        incumbent: best,
+        knapsacks: knapsacks ?? serialSiteKnapsacks(inst, false),
+      });
+      lowerBound = Math.max(lowerBound, raised.bound);
+    }
     methods.push('region-search');
-    const polishMs = lag.converged ? 0 : POLISH_SHARE * limitMs;
+    const polishMs = columns || lag.converged ? 0 : POLISH_SHARE * limitMs;
     const regionDeadline = deadline.within(deadline.remainingMs() - polishMs);
     const solver: RegionHelpers = helpers && helpers.threads > 1 ? helpers : { threads: 1, solve: solveRegionTask };
     const regions = await reoptimiseRegions(inst, best, regionDeadline, random, solver);
@@ -375,7 +393,7 @@ export async function solveCapacitated(
       best = regions.best;
       bestCost = totalCost(regions.best);
     }
-    if (!lag.converged && !deadline.expired()) {
+    if (!columns && !lag.converged && !deadline.expired()) {
       const again = runLagrangian(inst, {
         deadline,
         upperBound: () => bestCost,
