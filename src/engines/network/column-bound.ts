@@ -2,7 +2,8 @@ import type { Deadline } from '../control.js';
 import type { AssignmentState } from './assignment-state.js';
 import type { Instance } from './instance.js';
 import { highs } from './mip.js';
-import { chooseOpenSites, siteChoiceScratch, SITE_FREE, SITE_OPEN } from './site-choice.js';
+import { lagrangianBound } from './lagrangian.js';
+import { siteChoiceScratch, SITE_FREE, SITE_OPEN } from './site-choice.js';
 import type { SiteKnapsacks } from './site-knapsacks.js';
 
 /**
@@ -32,7 +33,6 @@ export interface ColumnBoundOptions {
 
 export interface ColumnBoundResult {
   bound: number;
-  multipliers: Float64Array;
   /** master LPs solved */
   rounds: number;
 }
@@ -55,11 +55,10 @@ export function columnBoundApplies(inst: Instance): boolean {
   return true;
 }
 
-
 export async function columnGenerationBound(inst: Instance, options: ColumnBoundOptions): Promise<ColumnBoundResult> {
   const { sites, zones, cost, fixed, capacity, demand } = inst;
   const { deadline, knapsacks } = options;
-  const result: ColumnBoundResult = { bound: options.bound, multipliers: options.multipliers, rounds: 0 };
+  const result: ColumnBoundResult = { bound: options.bound, rounds: 0 };
   if (!columnBoundApplies(inst) || deadline.expired()) return result;
   const h = await highs();
   const siteRow = zones;
@@ -150,19 +149,13 @@ export async function columnGenerationBound(inst: Instance, options: ColumnBound
       const siteDual = Float64Array.from(dual.subarray(siteRow, siteRow + sites));
       if (deadline.expired()) break;
       knapsacks.solve(u, siteValue, served);
-      chooseOpenSites(inst, siteValue, status, openShare, choice);
-      let bound = 0;
-      for (let z = 0; z < zones; z++) bound += u[z];
-      for (let i = 0; i < sites; i++) bound += openShare[i] * siteValue[i];
+      const bound = lagrangianBound(inst, u, siteValue, status, openShare, choice);
       let added = 0;
       for (let i = 0; i < sites; i++) {
         const reduced = siteValue[i] - w * capacity[i] - siteDual[i];
         if (reduced < -1e-6 && addColumn(i, served[i])) added++;
       }
-      if (bound > result.bound) {
-        result.bound = bound;
-        result.multipliers = u.slice();
-      }
+      result.bound = Math.max(result.bound, bound);
       if (bound > centreBound + 1e-9) {
         centre = u.slice();
         centreBound = bound;

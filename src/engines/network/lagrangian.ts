@@ -2,7 +2,7 @@ import type { Deadline } from '../control.js';
 import type { Instance } from './instance.js';
 import { knapsackScratch, solveKnapsack } from './knapsack.js';
 import { serialSiteKnapsacks, type SiteKnapsacks } from './site-knapsacks.js';
-import { chooseOpenSites, siteChoiceScratch, SITE_FREE, SITE_OPEN } from './site-choice.js';
+import { chooseOpenSites, siteChoiceScratch, SITE_FREE, SITE_OPEN, type SiteChoiceScratch } from './site-choice.js';
 
 /**
  * Lagrangian relaxation of the "every zone is served once" constraints. For multipliers u the
@@ -80,13 +80,8 @@ export function runLagrangian(inst: Instance, options: LagrangianOptions): Lagra
   let converged = false;
   for (; iteration < maxIterations && !options.deadline.expired(); iteration++) {
     knapsacks.solve(u, siteValue, served);
-    let bound = 0;
-    for (let z = 0; z < zones; z++) bound += u[z];
-    chooseOpenSites(inst, siteValue, status, openShare, siteChoice);
-    for (let i = 0; i < sites; i++) {
-      bound += openShare[i] * siteValue[i];
-      open[i] = openShare[i] > 1e-9 ? 1 : 0;
-    }
+    const bound = lagrangianBound(inst, u, siteValue, status, openShare, siteChoice);
+    for (let i = 0; i < sites; i++) open[i] = openShare[i] > 1e-9 ? 1 : 0;
     if (bound > bestBound + 1e-9) {
       if (bound > bestBound + 1e-6 * Math.max(1, Math.abs(bound))) sinceImprovement = 0;
       else sinceImprovement++;
@@ -122,6 +117,26 @@ export function runLagrangian(inst: Instance, options: LagrangianOptions): Lagra
     for (let z = 0; z < zones; z++) u[z] += step * (1 - coverage[z]);
   }
   return { bound: bestBound, multipliers: bestU, siteValue: bestSiteValue, iterations: iteration, lambda, converged };
+}
+
+/**
+ * The Lagrangian value for multipliers u once the site knapsacks are solved: the multipliers plus
+ * the site values of the sites chosen to open (within the site-status limits; `openShare` receives
+ * the choice, fractional for a site the capacity knapsack splits).
+ */
+export function lagrangianBound(
+  inst: Instance,
+  u: Float64Array,
+  siteValue: Float64Array,
+  status: Int8Array,
+  openShare: Float64Array,
+  scratch: SiteChoiceScratch,
+): number {
+  let bound = 0;
+  for (let z = 0; z < inst.zones; z++) bound += u[z];
+  chooseOpenSites(inst, siteValue, status, openShare, scratch);
+  for (let i = 0; i < inst.sites; i++) bound += openShare[i] * siteValue[i];
+  return bound;
 }
 
 /**
