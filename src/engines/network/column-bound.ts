@@ -33,6 +33,8 @@ export interface ColumnBoundOptions {
 
 export interface ColumnBoundResult {
   bound: number;
+  /** the master reached its optimum: no column priced out and no zone's dual was held by the box */
+  converged: boolean;
   /** master LPs solved */
   rounds: number;
 }
@@ -58,7 +60,7 @@ export function columnBoundApplies(inst: Instance): boolean {
 export async function columnGenerationBound(inst: Instance, options: ColumnBoundOptions): Promise<ColumnBoundResult> {
   const { sites, zones, cost, fixed, capacity, demand } = inst;
   const { deadline, knapsacks } = options;
-  const result: ColumnBoundResult = { bound: options.bound, rounds: 0 };
+  const result: ColumnBoundResult = { bound: options.bound, converged: false, rounds: 0 };
   if (!columnBoundApplies(inst) || deadline.expired()) return result;
   const h = await highs();
   const siteRow = zones;
@@ -73,7 +75,6 @@ export async function columnGenerationBound(inst: Instance, options: ColumnBound
   }
   rowLower[capacityRow] = inst.totalDemand;
   rowUpper[capacityRow] = Infinity;
-  let lpMs = 0;
   const model = h.createModel({
     numCols: 0,
     numRows: rows,
@@ -104,16 +105,24 @@ export async function columnGenerationBound(inst: Instance, options: ColumnBound
       model.addCol(centre[z] + box, 0, Infinity, { indices: [z], values: [1] });
       model.addCol(-(centre[z] - box), 0, Infinity, { indices: [z], values: [-1] });
     }
-    const addColumn = (i: number, served: ArrayLike<number>) => {
+    /**
+     * Adds site i's column for the zones `served` when it fits the capacity and its reduced cost
+     * (at zone duals u, site dual v, capacity dual w; null for the first columns) is negative. The
+     * set's own cost is priced, not the knapsack's value: a knapsack that fell back to its LP bound
+     * values a set it then rounds, and that set may already be in the master.
+     */
+    const addColumn = (i: number, served: ArrayLike<number>, duals: { u: Float64Array; v: number; w: number } | null) => {
       let columnCost = fixed[i];
       let load = 0;
       const list = Array.from(served).sort((a, b) => a - b);
+      let reduced = fixed[i];
       for (const z of list) {
         columnCost += cost[z * sites + i];
         load += demand[z];
+        if (duals) reduced += cost[z * sites + i] - duals.u[z];
       }
-      // a knapsack that fell back to its LP bound may round one zone too many in: such a set is no column
       if (load > capacity[i] + 1e-9) return false;
+      if (duals && reduced - duals.w * capacity[i] - duals.v >= -1e-6) return false;
       const indices = [...list, siteRow + i, capacityRow];
       const values = [...list.map(() => 1), 1, capacity[i]];
       model.addCol(columnCost, 0, Infinity, { indices, values });
@@ -121,7 +130,7 @@ export async function columnGenerationBound(inst: Instance, options: ColumnBound
     };
     const bySite: number[][] = Array.from({ length: sites }, () => []);
     for (let z = 0; z < zones; z++) if (options.incumbent.assign[z] >= 0) bySite[options.incumbent.assign[z]].push(z);
-    for (let i = 0; i < sites; i++) if (bySite[i].length > 0 || inst.mustOpen[i]) addColumn(i, bySite[i]);
+    for (let i = 0; i < sites; i++) if (bySite[i].length > 0 || inst.mustOpen[i]) addColumn(i, bySite[i], null);
 
     const siteValue = new Float64Array(sites);
     const served: Int32Array[] = new Array(sites);
@@ -134,10 +143,8 @@ export async function columnGenerationBound(inst: Instance, options: ColumnBound
     let centreBound = options.bound;
     while (!deadline.expired()) {
       // HiGHS counts its time limit over every run of the model, not per run
-      model.options.set({ time_limit: (lpMs + deadline.remainingMs()) / 1000 });
-      const runStart = performance.now();
+      model.options.set({ time_limit: model.getRunTime() + deadline.remainingMs() / 1000 });
       model.run();
-      lpMs += performance.now() - runStart;
       if (model.getModelStatus() !== h.constants.modelStatus.optimal) break;
       result.rounds++;
       const solution = model.getSolution();
@@ -151,10 +158,7 @@ export async function columnGenerationBound(inst: Instance, options: ColumnBound
       knapsacks.solve(u, siteValue, served);
       const bound = lagrangianBound(inst, u, siteValue, status, openShare, choice);
       let added = 0;
-      for (let i = 0; i < sites; i++) {
-        const reduced = siteValue[i] - w * capacity[i] - siteDual[i];
-        if (reduced < -1e-6 && addColumn(i, served[i])) added++;
-      }
+      for (let i = 0; i < sites; i++) if (addColumn(i, served[i], { u, v: siteDual[i], w })) added++;
       result.bound = Math.max(result.bound, bound);
       if (bound > centreBound + 1e-9) {
         centre = u.slice();
@@ -162,11 +166,17 @@ export async function columnGenerationBound(inst: Instance, options: ColumnBound
         setBox();
       } else if (added === 0) {
         // no column prices out: the master is optimal within the box; only a larger box can help
-        if (artificial < 1e-7) break;
+        if (artificial < 1e-7) {
+          result.converged = true;
+          break;
+        }
         box *= 2;
         setBox();
       }
     }
+  } catch {
+    // HiGHS refuses some data (matrix values from 1e15 on, say a capacity meant as unlimited): the
+    // bound found so far stands, and the solve goes on without the rest of this step
   } finally {
     model.dispose();
   }
