@@ -11,8 +11,8 @@ import type { SiteKnapsacks } from './site-knapsacks.js';
  * the same decomposition: a column is one site with a set of zones within its capacity, the master
  * LP covers every zone once with at most one column per site and open capacity for the demand,
  * and pricing is the site knapsack the subgradient solves. The subgradient stalls short of the
- * dual optimum on large models (g500x2000: about 413,950 after its share of a minute, where the
- * master's optimum is 414,175); the master's duals, kept in a box around the best multipliers
+ * dual optimum on large models (g500x2000: 413,850–413,990 after its share of a minute, where the
+ * master's optimum is 414,174); the master's duals, kept in a box around the best multipliers
  * so far (box-step stabilisation, Marsten et al.), climb the rest in a few seconds.
  *
  * The bound reported is always the Lagrangian value at the duals, computed from the knapsacks
@@ -114,15 +114,15 @@ export async function columnGenerationBound(inst: Instance, options: ColumnBound
     const addColumn = (i: number, served: ArrayLike<number>, duals: { u: Float64Array; v: number; w: number } | null) => {
       let columnCost = fixed[i];
       let load = 0;
+      let zoneDuals = 0;
       const list = Array.from(served).sort((a, b) => a - b);
-      let reduced = fixed[i];
       for (const z of list) {
         columnCost += cost[z * sites + i];
         load += demand[z];
-        if (duals) reduced += cost[z * sites + i] - duals.u[z];
+        if (duals) zoneDuals += duals.u[z];
       }
       if (load > capacity[i] + 1e-9) return false;
-      if (duals && reduced - duals.w * capacity[i] - duals.v >= -1e-6) return false;
+      if (duals && columnCost - zoneDuals - duals.w * capacity[i] - duals.v >= -1e-6) return false;
       const indices = [...list, siteRow + i, capacityRow];
       const values = [...list.map(() => 1), 1, capacity[i]];
       model.addCol(columnCost, 0, Infinity, { indices, values });
@@ -153,7 +153,7 @@ export async function columnGenerationBound(inst: Instance, options: ColumnBound
       const w = Math.max(0, dual[capacityRow]);
       let artificial = 0;
       for (let k = 0; k < 2 * zones; k++) artificial += solution.colValue[k];
-      const siteDual = Float64Array.from(dual.subarray(siteRow, siteRow + sites));
+      const siteDual = dual.subarray(siteRow, siteRow + sites);
       if (deadline.expired()) break;
       knapsacks.solve(u, siteValue, served);
       const bound = lagrangianBound(inst, u, siteValue, status, openShare, choice);
